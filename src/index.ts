@@ -1,0 +1,6 @@
+/** kodkatalog's library API. Everything here returns values and diagnostics; nothing prints or exits. */
+export { loadCatalogue, checkCatalogue, hasErrors, type LoadedCatalogue } from './api.js';
+export { diagnostic, messages, type DiagnosticCode } from './diagnostics/messages.js';
+export { renderDiagnostics, summarize, sortDiagnostics, summaryLine, type DiagnosticFormat } from './diagnostics/render.js';
+export type { Diagnostic, Lang, LocalizedMessage, Position, Result, Severity, SourceLocation } from './diagnostics/types.js';
+export type * from './model/types.js';

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { diagnostic, type FormatName, type JsonType, type ShapeProblem } from '../diagnostics/messages.js';
+import type { Diagnostic, SourceLocation } from '../diagnostics/types.js';
+import { packageRoot } from '../paths.js';
+import { locate, sourceText, toPointer, pointerSegments, type RawDocument } from './yaml.js';
+
+/** The kinds of file in a catalogue, each with its format schema in schema/<kind>.schema.json. */
+export type FileKind = 'catalogue' | 'term' | 'classification' | 'data-element' | 'record-type' | 'obligation';
+
+export const FILE_KINDS: readonly FileKind[] = ['catalogue', 'term', 'classification', 'data-element', 'record-type', 'obligation'];
+
+let validators: Map<FileKind | 'code', ValidateFunction> | undefined;
+
+function compile(): Map<FileKind | 'code', ValidateFunction> {
+  if (validators) return validators;
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  const dir = join(packageRoot(), 'schema');
+  const load = (name: string): object => JSON.parse(readFileSync(join(dir, name), 'utf8')) as object;
+  // Keys equal the file names so the schemas' relative $refs resolve as they do in an editor.
+  ajv.addSchema(load('common.schema.json'), 'common.schema.json');
+  validators = new Map();
+  for (const kind of FILE_KINDS) {
+    const name = `${kind}.schema.json`;
+    ajv.addSchema(load(name), name);
+    validators.set(kind, ajv.getSchema(name)!);
+  }
+  // One code of a classification: also the shape of each row of a CSV codes file.
+  validators.set('code', ajv.getSchema('classification.schema.json#/properties/codes/items')!);
+  return validators;
+}
+
+// Which named definition a pattern came from, so the message can say what form is wanted.
+const PATTERN_FORMS: readonly [RegExp, FormatName][] = [
+  [/definitions\/id\//, 'id'],
+  [/definitions\/code\//, 'code'],
+  [/definitions\/date\//, 'date'],
+  [/definitions\/monthDay\//, 'monthDay'],
+  [/\/version\//, 'version'],
+  [/\/codesFile\//, 'fileName'],
+  [/\/checks\/propertyNames\//, 'checkName'],
+];
+
+/** Finds where a JSON pointer of a checked value is in its source file. */
+export interface Locator {
+  /** The location of the value (or of the key holding it). */
+  locate(pointer: string, target?: 'value' | 'key'): SourceLocation;
+  /** The value's text as written, when known. */
+  text(pointer: string): string | undefined;
+}
+
+/** A locator for a parsed YAML file. */
+export function yamlLocator(raw: RawDocument): Locator {
+  return { locate: (pointer, target) => locate(raw, pointer, target), text: (pointer) => sourceText(raw, pointer) };
+}
+
+/** Checks a parsed file against its kind's format schema; errors point at the key or value concerned. */
+export function checkShape(value: unknown, kind: FileKind | 'code', where: Locator): Diagnostic[] {
+  const validate = compile().get(kind)!;
+  if (validate(value)) return [];
+  const errors = validate.errors ?? [];
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    const d = toDiagnostic(value, where, e);
+    if (!d) continue;
+    const k = `${d.code}|${d.source?.pointer}|${d.message.sv}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(d);
+  }
+  return out;
+}
+
+function toDiagnostic(root: unknown, where: Locator, e: ErrorObject): Diagnostic | undefined {
+  const path = e.instancePath;
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'type': {
+      const expected = String(p.type).split(',')[0] as JsonType;
+      const value = valueAt(root, path);
+      if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
+        return diagnostic('shape/expected-string', { text: where.text(path) ?? String(value), kind: typeof value }, where.locate(path));
+      }
+      return diagnostic('shape/wrong-type', { expected }, where.locate(path));
+    }
+    case 'required':
+      return diagnostic('shape/missing-property', { property: String(p.missingProperty) }, where.locate(path, path === '' ? 'value' : 'key'));
+    case 'additionalProperties':
+      return diagnostic('shape/unknown-property', { property: String(p.additionalProperty) }, where.locate(path + toPointer([String(p.additionalProperty)]), 'key'));
+    case 'enum':
+      return diagnostic('shape/invalid-value', { allowed: (p.allowedValues as unknown[]).map(String) }, where.locate(path));
+    case 'pattern': {
+      const form = PATTERN_FORMS.find(([re]) => re.test(e.schemaPath))?.[1] ?? 'other';
+      const name = (e as ErrorObject & { propertyName?: string }).propertyName;
+      if (name !== undefined) return diagnostic('shape/invalid-format', { format: form }, where.locate(path + toPointer([name]), 'key'));
+      return diagnostic('shape/invalid-format', { format: form }, where.locate(path));
+    }
+    case 'propertyNames':
+      return undefined; // the nested pattern error says it better
+    default: {
+      const [problem, limit] = problemOf(e);
+      return diagnostic('shape/invalid', { problem, ...(limit === undefined ? {} : { limit }) }, where.locate(path));
+    }
+  }
+}
+
+function problemOf(e: ErrorObject): [ShapeProblem, number?] {
+  const p = e.params as { limit?: number };
+  switch (e.keyword) {
+    case 'minLength':
+      return ['empty'];
+    case 'maxLength':
+      return ['too-long', p.limit];
+    case 'minItems':
+      return ['too-few-items', p.limit];
+    case 'uniqueItems':
+      return ['duplicate-items'];
+    case 'minimum':
+      return ['too-small', p.limit];
+    case 'maximum':
+      return ['too-large', p.limit];
+    case 'contains':
+      return ['missing-sv'];
+    default:
+      return ['other'];
+  }
+}
+
+function valueAt(value: unknown, pointer: string): unknown {
+  let v = value;
+  for (const seg of pointerSegments(pointer)) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[seg];
+  }
+  return v;
+}
