@@ -4,3 +4,5 @@ export { diagnostic, messages, type DiagnosticCode } from './diagnostics/message
 export { renderDiagnostics, summarize, sortDiagnostics, summaryLine, type DiagnosticFormat } from './diagnostics/render.js';
 export type { Diagnostic, Lang, LocalizedMessage, Position, Result, Severity, SourceLocation } from './diagnostics/types.js';
 export type * from './model/types.js';
+export type { GeneratedFile, Generator, GeneratorContext, GeneratorResult } from './build/types.js';
+export { generate, writeOutput, verifyOutput, MANIFEST_FILE, type BuildManifest, type ManifestFile } from './build/run.js';

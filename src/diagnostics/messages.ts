@@ -372,6 +372,43 @@ export const messages = {
     (p) => `Kontrollen ${q(p.check)} finns inte.`,
     (p) => `The check ${q(p.check)} does not exist.`,
   ),
+
+  // --- build output and verification ---------------------------------------------------------
+  'gen/name-collision': def<{ name: string; other: string }>(
+    'error',
+    (p) => `Namnet ${q(p.name)} i genererad kod används redan av ${q(p.other)}. Byt id på en av dem.`,
+    (p) => `The generated name ${q(p.name)} is already used by ${q(p.other)}. Rename one of them.`,
+  ),
+  'gen/not-built': def(
+    'error',
+    () => 'Katalogen har fel, så inget byggdes. Rätta felen ovan och kör igen.',
+    () => 'The catalogue has errors, so nothing was built. Fix the errors above and run again.',
+  ),
+  'verify/no-manifest': def<{ dir: string }>(
+    'error',
+    (p) => `${q(p.dir)} har ingen manifest.json: det är inte en byggd katalog.`,
+    (p) => `${q(p.dir)} has no manifest.json: it is not a built catalogue.`,
+  ),
+  'verify/bad-manifest': def(
+    'error',
+    () => 'manifest.json kan inte läsas.',
+    () => 'manifest.json cannot be read.',
+  ),
+  'verify/missing-file': def<{ path: string }>(
+    'error',
+    (p) => `Filen ${q(p.path)} finns i manifestet men saknas.`,
+    (p) => `The file ${q(p.path)} is listed in the manifest but missing.`,
+  ),
+  'verify/changed-file': def<{ path: string }>(
+    'error',
+    (p) => `Filen ${q(p.path)} har ändrats sedan den byggdes (kontrollsumman stämmer inte).`,
+    (p) => `The file ${q(p.path)} has changed since it was built (the checksum differs).`,
+  ),
+  'verify/extra-file': def<{ path: string }>(
+    'error',
+    (p) => `Filen ${q(p.path)} finns inte i manifestet.`,
+    (p) => `The file ${q(p.path)} is not in the manifest.`,
+  ),
 } as const;
 
 /** Every diagnostic code. */

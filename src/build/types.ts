@@ -1,0 +1,46 @@
+import type { Diagnostic } from '../diagnostics/types.js';
+import type { Catalogue } from '../model/types.js';
+
+/** One output file: a path relative to the output folder (forward slashes) and its full contents. */
+export interface GeneratedFile {
+  /** Relative path, e.g. `json-schema/insats.schema.json`. */
+  readonly path: string;
+  /** The contents; text is written as UTF-8. */
+  readonly contents: string | Uint8Array;
+}
+
+/** What a generator gets besides the catalogue. */
+export interface GeneratorContext {
+  /** Files already produced by generators that ran earlier in the registry order. */
+  readonly previous: ReadonlyMap<string, readonly GeneratedFile[]>;
+  /** Options given on the command line (e.g. a templates folder for docs). */
+  readonly options: Readonly<Record<string, string>>;
+}
+
+/**
+ * A generator turns the resolved catalogue into files. It is pure: no file system, clock,
+ * environment or console. A problem it finds (e.g. two names that would collide) is a diagnostic
+ * with the source location of the entity that caused it.
+ */
+export interface Generator {
+  /** Folder name under the output directory, and the name for `--only`. */
+  readonly name: string;
+  /** Three lines: what it emits, from what, and for whom. */
+  readonly description: string;
+  /** Names of generators whose output this one reads (they run first). */
+  readonly uses?: readonly string[];
+  /**
+   * Files copied into the output as they are, e.g. the compiled validation engine that generated
+   * validators import: `from` is relative to kodkatalog's package root, `to` to the generator's folder.
+   * The build runner reads them, so the generator itself stays pure.
+   */
+  readonly assets?: readonly { readonly from: string; readonly to: string }[];
+  /** Produces the files, paths relative to the output folder. */
+  generate(catalogue: Catalogue, context: GeneratorContext): Promise<GeneratorResult> | GeneratorResult;
+}
+
+/** A generator's files and findings. */
+export interface GeneratorResult {
+  readonly files: readonly GeneratedFile[];
+  readonly diagnostics: readonly Diagnostic[];
+}

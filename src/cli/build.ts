@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import { checkCatalogue, hasErrors } from '../api.js';
+import { generate, verifyOutput, writeOutput } from '../build/run.js';
+import type { Generator } from '../build/types.js';
+import { diagnostic } from '../diagnostics/messages.js';
+import { renderDiagnostics, type DiagnosticFormat } from '../diagnostics/render.js';
+import type { Lang } from '../diagnostics/types.js';
+import { out } from './io.js';
+
+/** `kodkatalog build`: checks the catalogue, then runs the generators and replaces the output folder. */
+export async function buildCommand(
+  generators: readonly Generator[],
+  opts: { catalogue: string; out: string; only?: string[]; format: DiagnosticFormat; lang: Lang; templates?: string },
+): Promise<number> {
+  const unknown = (opts.only ?? []).filter((n) => !generators.some((g) => g.name === n));
+  if (unknown.length > 0) {
+    process.stderr.write(`kodkatalog: okänd generator: ${unknown.join(', ')} (finns: ${generators.map((g) => g.name).join(', ')})\n`);
+    return 2;
+  }
+  const loaded = checkCatalogue(opts.catalogue);
+  const print = (ds: Parameters<typeof renderDiagnostics>[0]): void =>
+    out(renderDiagnostics(ds, opts.format, { lang: opts.lang, readSource: (f) => loaded.raw.sources.get(f) }));
+  if (!loaded.catalogue || hasErrors(loaded.diagnostics)) {
+    print([...loaded.diagnostics, diagnostic('gen/not-built', {})]);
+    return loaded.catalogue ? 1 : 2;
+  }
+  const result = await generate(loaded.catalogue, generators, {
+    ...(opts.only ? { only: opts.only } : {}),
+    options: opts.templates ? { templates: resolve(opts.templates) } : {},
+  });
+  const diagnostics = [...loaded.diagnostics, ...result.diagnostics];
+  if (hasErrors(result.diagnostics)) {
+    print([...diagnostics, diagnostic('gen/not-built', {})]);
+    return 1;
+  }
+  writeOutput(opts.out, result.value);
+  if (opts.format === 'text') {
+    const count = result.value.length;
+    out(opts.lang === 'sv' ? `Byggde ${count} filer i ${opts.out}.\n` : `Built ${count} files in ${opts.out}.\n`);
+  }
+  print(diagnostics);
+  return 0;
+}
+
+/** `kodkatalog verify DIR`: recomputes every hash of a built folder against its manifest. */
+export function verifyCommand(dir: string, opts: { format: DiagnosticFormat; lang: Lang }): number {
+  const diagnostics = verifyOutput(dir);
+  out(renderDiagnostics(diagnostics, opts.format, { lang: opts.lang }));
+  if (diagnostics.some((d) => d.code === 'verify/no-manifest')) return 2;
+  return hasErrors(diagnostics) ? 1 : 0;
+}
