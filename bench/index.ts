@@ -1,0 +1,4 @@
+// `npm run bench`: prints every benchmark's figures. Timings are printed, never asserted.
+import { benchCatalogue } from './catalogue.js';
+
+benchCatalogue();
