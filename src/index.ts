@@ -6,3 +6,4 @@ export type { Diagnostic, Lang, LocalizedMessage, Position, Result, Severity, So
 export type * from './model/types.js';
 export type { GeneratedFile, Generator, GeneratorContext, GeneratorResult } from './build/types.js';
 export { generate, writeOutput, verifyOutput, MANIFEST_FILE, type BuildManifest, type ManifestFile } from './build/run.js';
+export { DOC_FOLDERS, DOC_PAGES, docPath, findingDocPath, type DocKind } from './model/doc-paths.js';

@@ -42,16 +42,15 @@ function readAsset(from: string): string {
 /** Orders generators so each runs after those it uses, keeping registry order otherwise. */
 function selectGenerators(all: readonly Generator[], only: readonly string[] | undefined): Generator[] {
   const byName = new Map(all.map((g) => [g.name, g]));
-  const wanted = new Set<string>();
+  const order: Generator[] = [];
   const want = (name: string): void => {
-    if (wanted.has(name)) return;
     const g = byName.get(name);
-    if (!g) return;
+    if (!g || order.includes(g)) return;
     for (const u of g.uses ?? []) want(u);
-    wanted.add(name);
+    order.push(g);
   };
   for (const name of only ?? all.map((g) => g.name)) want(name);
-  return all.filter((g) => wanted.has(g.name));
+  return order;
 }
 
 /**
