@@ -82,7 +82,7 @@ export interface Code {
   readonly children: readonly Code[];
   /** False for grouping codes that may not be reported. */
   readonly selectable: boolean;
-  /** Lifecycle status (defaults to the classification's status). */
+  /** Lifecycle status (`active` unless the code says otherwise). */
   readonly status: Status;
   /** First day in force. */
   readonly validFrom?: string;
