@@ -84,7 +84,8 @@ function splitRows(text: string): { rows: Row[]; unclosedAt?: number } {
 
 /** Finds line and column for offsets, with one pass over the text's line starts. */
 function lineIndex(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
+  // A BOM is not a character an editor shows: the first column starts after it.
+  const starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
@@ -97,7 +98,7 @@ function lineIndex(text: string): (offset: number) => { line: number; column: nu
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+    return { line: lo + 1, column: Math.max(1, offset - starts[lo]! + 1) };
   };
 }
 
@@ -159,14 +160,20 @@ export function readCsvCodes(file: string, text: string): { value: CsvCodes; dia
 
   // Pointers are the ones a YAML classification would have: /codes/<i>/<field>[/<j>].
   const columnOfPointer: Record<string, Column> = { code: 'code', label: 'label', parent: 'parent', definition: 'definition', selectable: 'selectable', status: 'status', validFrom: 'validFrom', validTo: 'validTo', replacedBy: 'replacedBy' };
+  const cellAt = (index: number, column: Column, pointer: string): SourceLocation => {
+    const row = rowOf[index];
+    if (!row) return at(0, 0, pointer);
+    const c = colIndex.get(column) ?? 0;
+    return at(row.starts[c]!, row.fields[c]!.length, pointer);
+  };
   const locator: Locator = {
     locate(pointer) {
+      // The hot path (one call per code): "/codes/<i>/code".
+      const m = /^\/codes\/(\d+)\/code$/.exec(pointer);
+      if (m) return cellAt(Number(m[1]), 'code', pointer);
       const [, index, field, sub] = pointerSegments(pointer);
-      const row = rowOf[Number(index)];
-      if (!row) return at(0, 0, pointer);
       const column: Column = field === 'label' && sub === 'en' ? 'labelEn' : (columnOfPointer[field ?? 'code'] ?? 'code');
-      const c = colIndex.get(column) ?? 0;
-      return at(row.starts[c]!, row.fields[c]!.length, pointer);
+      return cellAt(Number(index), column, pointer);
     },
     text(pointer) {
       const [, index, field] = pointerSegments(pointer);

@@ -44,7 +44,8 @@ export interface RawCatalogue {
   readonly sources: ReadonlyMap<string, string>;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte order mark in the text, so the YAML parser can report it (yaml/bom).
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Reads a file as UTF-8; a byte sequence that is not UTF-8 is a diagnostic with its offset. */
 function readText(file: string): { text?: string; diagnostic?: Diagnostic } {
@@ -58,8 +59,16 @@ function readText(file: string): { text?: string; diagnostic?: Diagnostic } {
     return { text: decoder.decode(bytes) };
   } catch {
     const offset = firstInvalidUtf8(bytes);
-    return { diagnostic: diagnostic('load/not-utf8', { offset }, fileStart(file)) };
+    return { diagnostic: diagnostic('load/not-utf8', { offset }, bytePosition(file, bytes, offset)) };
   }
+}
+
+/** The line and column of a byte offset, counting the valid text before it as an editor would. */
+function bytePosition(file: string, bytes: Uint8Array, offset: number): SourceLocation {
+  const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, offset));
+  const lines = before.split(/\r\n|\r|\n/);
+  const start = { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+  return { file, pointer: '', start, end: { line: start.line, column: start.column + 1 } };
 }
 
 function fileStart(file: string): SourceLocation {

@@ -15,7 +15,7 @@ let validators: Map<FileKind | 'code', ValidateFunction> | undefined;
 
 function compile(): Map<FileKind | 'code', ValidateFunction> {
   if (validators) return validators;
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  const ajv = new Ajv({ inlineRefs: false, code: { optimize: false }, allErrors: true, strict: true, allowUnionTypes: true });
   const dir = join(packageRoot(), 'schema');
   const load = (name: string): object => JSON.parse(readFileSync(join(dir, name), 'utf8')) as object;
   // Keys equal the file names so the schemas' relative $refs resolve as they do in an editor.
@@ -41,6 +41,33 @@ const PATTERN_FORMS: readonly [RegExp, FormatName][] = [
   [/\/codesFile\//, 'fileName'],
   [/\/checks\/propertyNames\//, 'checkName'],
 ];
+
+let forms: Map<string, FormatName> | undefined;
+
+/**
+ * The form each named pattern of the format schema stands for, keyed by the pattern itself:
+ * ajv's schemaPath does not name the definition when refs are not inlined, the pattern always is.
+ */
+function patternForms(): Map<string, FormatName> {
+  if (forms) return forms;
+  const dir = join(packageRoot(), 'schema');
+  type S = { definitions?: Record<string, { pattern?: string }>; properties?: Record<string, { pattern?: string; propertyNames?: { pattern?: string } }> };
+  const load = (name: string): S => JSON.parse(readFileSync(join(dir, name), 'utf8')) as S;
+  const common = load('common.schema.json').definitions ?? {};
+  const catalogue = load('catalogue.schema.json').properties ?? {};
+  const classification = load('classification.schema.json').properties ?? {};
+  const pairs: [string | undefined, FormatName][] = [
+    [common.id?.pattern, 'id'],
+    [common.code?.pattern, 'code'],
+    [common.date?.pattern, 'date'],
+    [common.monthDay?.pattern, 'monthDay'],
+    [catalogue.version?.pattern, 'version'],
+    [classification.codesFile?.pattern, 'fileName'],
+    [catalogue.checks?.propertyNames?.pattern, 'checkName'],
+  ];
+  forms = new Map(pairs.filter((x): x is [string, FormatName] => x[0] !== undefined));
+  return forms;
+}
 
 /** Finds where a JSON pointer of a checked value is in its source file. */
 export interface Locator {
@@ -76,6 +103,8 @@ export function checkShape(value: unknown, kind: FileKind | 'code', where: Locat
 function toDiagnostic(root: unknown, where: Locator, e: ErrorObject): Diagnostic | undefined {
   const path = e.instancePath;
   const p = e.params as Record<string, unknown>;
+  // ajv also reports each item that fails a `contains` subschema; the contains error says it all.
+  if (e.schemaPath.includes('/contains/')) return undefined;
   switch (e.keyword) {
     case 'type': {
       const expected = String(p.type).split(',')[0] as JsonType;
@@ -92,7 +121,7 @@ function toDiagnostic(root: unknown, where: Locator, e: ErrorObject): Diagnostic
     case 'enum':
       return diagnostic('shape/invalid-value', { allowed: (p.allowedValues as unknown[]).map(String) }, where.locate(path));
     case 'pattern': {
-      const form = PATTERN_FORMS.find(([re]) => re.test(e.schemaPath))?.[1] ?? 'other';
+      const form = patternForms().get(String(p.pattern)) ?? PATTERN_FORMS.find(([re]) => re.test(e.schemaPath))?.[1] ?? 'other';
       const name = (e as ErrorObject & { propertyName?: string }).propertyName;
       if (name !== undefined) return diagnostic('shape/invalid-format', { format: form }, where.locate(path + toPointer([name]), 'key'));
       return diagnostic('shape/invalid-format', { format: form }, where.locate(path));

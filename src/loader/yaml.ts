@@ -63,10 +63,14 @@ export function parseYaml(file: string, text: string): { value: RawDocument; dia
   for (const e of [...doc.errors, ...doc.warnings]) {
     const [start, end] = e.pos;
     const where = at(start, end);
-    if (e.code === 'DUPLICATE_KEY') diagnostics.push(diagnostic('yaml/duplicate-key', { key: text.slice(start, end) }, where));
-    else if (e.code === 'TAB_AS_INDENT') diagnostics.push(diagnostic('yaml/tab-indentation', {}, where));
+    if (e.code === 'DUPLICATE_KEY') {
+      // The parser marks only the key's first character: report the whole key and its name.
+      const key = keyStartingAt(doc, start);
+      const range = key?.range;
+      diagnostics.push(diagnostic('yaml/duplicate-key', { key: key && isScalar(key) ? String(key.value) : text.slice(start, end) }, range ? at(range[0], range[1]) : where));
+    } else if (e.code === 'TAB_AS_INDENT') diagnostics.push(diagnostic('yaml/tab-indentation', {}, where));
     else if (e.code === 'MULTIPLE_DOCS') diagnostics.push(diagnostic('yaml/multiple-documents', {}, where));
-    else if (e.code === 'TAG_RESOLVE_FAILED') diagnostics.push(diagnostic('yaml/tag', { tag: e.message.replace(/^.*: /, '') }, where));
+    else if (e.code === 'TAG_RESOLVE_FAILED') continue; // every tag is reported once, by the walk below
     else diagnostics.push(diagnostic('yaml/syntax', { detail: e.message.split('\n')[0]! }, where));
   }
 
@@ -82,9 +86,19 @@ export function parseYaml(file: string, text: string): { value: RawDocument; dia
     },
     Node(_key, node) {
       const [s, e] = node.range ?? [0, 0];
-      if (node.anchor) diagnostics.push(diagnostic('yaml/alias', {}, at(s, e)));
+      if (node.anchor) {
+        // Point at the anchor as written (&name), which comes before the value it names.
+        const a = text.lastIndexOf('&' + node.anchor, s);
+        diagnostics.push(diagnostic('yaml/alias', {}, a >= 0 ? at(a, a + 1 + node.anchor.length) : at(s, e)));
+      }
       // Only explicit tags are set after parsing; !!str is harmless, anything else (!!binary, !!set, !foo) is not.
-      if (node.tag && node.tag !== 'tag:yaml.org,2002:str') diagnostics.push(diagnostic('yaml/tag', { tag: node.tag }, at(s, e)));
+      if (node.tag && node.tag !== 'tag:yaml.org,2002:str') {
+        // Name and point at the tag as written (!!binary), not its expanded form or the value.
+        const tag = node.tag.startsWith('tag:yaml.org,2002:') ? '!!' + node.tag.slice('tag:yaml.org,2002:'.length) : node.tag;
+        const t = text.lastIndexOf(tag, s);
+        const written = t >= 0 && text.slice(t + tag.length, s).trim() === '';
+        diagnostics.push(diagnostic('yaml/tag', { tag }, written ? at(t, t + tag.length) : at(s, e)));
+      }
       if (isScalar(node) && typeof node.value === 'string' && node.value !== node.value.normalize('NFC')) {
         diagnostics.push(diagnostic('yaml/not-nfc', {}, at(s, e)));
       }
@@ -101,6 +115,22 @@ export function parseYaml(file: string, text: string): { value: RawDocument; dia
   // Aliases were refused above, so toJS cannot expand a "billion laughs" document.
   const value = doc.toJS({ maxAliasCount: 0 });
   return { value: { file, text, doc, lineCounter, value }, diagnostics };
+}
+
+/** The map key whose source starts at `offset`, if any. */
+function keyStartingAt(doc: Document.Parsed, offset: number): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Pair(_key, pair) {
+      const k = pair.key as Node | null;
+      if (k && k.range?.[0] === offset) {
+        found = k;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /** Decodes a JSON pointer into its segments. */

@@ -26,9 +26,12 @@ const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1
 
 /** True when an ISO date string names a day that exists (the schema only checks its form). */
 export function isRealDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  const y = Number(value.slice(0, 4));
+  const m = Number(value.slice(5, 7));
+  const d = Number(value.slice(8, 10));
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return days !== undefined && d >= 1 && d <= days;
 }
 
 /**
@@ -55,14 +58,24 @@ export function resolveCatalogue(raw: RawCatalogue): Result<Catalogue | undefine
     }
   };
 
+  /** Reports a date that does not exist: an ISO date, or a day of the year (--MM-DD, where --02-29 exists). */
+  const checkDate = (e: RawEntity, value: unknown, pointer: string): void => {
+    if (typeof value !== 'string') return;
+    const iso = value.startsWith('--') ? `2000${value.slice(1)}` : value;
+    if (!isRealDate(iso)) report('ref/invalid-date', { value }, at(e, pointer));
+  };
+
   const text = (t: unknown): Text => {
     const o = (t ?? {}) as Obj;
-    return { sv: (o.sv as string | undefined) ?? '', ...(typeof o.en === 'string' ? { en: o.en } : {}) };
+    const out: Mutable<Text> = { sv: (o.sv as string | undefined) ?? '' };
+    if (typeof o.en === 'string') out.en = o.en;
+    return out;
   };
   const optionalText = (t: unknown): Text | undefined => (t === undefined ? undefined : text(t));
   const base = (e: RawEntity) => {
     const v = e.value;
     checkValidity(e, v, '');
+    checkDate(e, (v.source as Obj | undefined)?.date, '/source/date');
     return {
       id: v.id as string,
       label: text(v.label),
@@ -148,21 +161,22 @@ export function resolveCatalogue(raw: RawCatalogue): Result<Catalogue | undefine
     const atIndex: (Mutable<Code> | undefined)[] = [];
     rawCodes.forEach((rc, i) => {
       const value = rc.code as string;
+      // Built field by field, not with spreads: a classification can have 50,000 codes.
       const code: Mutable<Code> = {
         code: value,
         classification: c,
         label: text(rc.label),
-        ...(rc.definition ? { definition: text(rc.definition) } : {}),
         children: [],
         selectable: rc.selectable !== false,
         status: (rc.status as Code['status'] | undefined) ?? 'active',
-        ...(rc.validFrom ? { validFrom: rc.validFrom as string } : {}),
-        ...(rc.validTo ? { validTo: rc.validTo as string } : {}),
         replacedBy: [],
         replaces: [],
-        ...(rc.changeNote ? { changeNote: rc.changeNote as string } : {}),
         location: at(e, `/codes/${i}/code`),
       };
+      if (rc.definition) code.definition = text(rc.definition);
+      if (rc.validFrom) code.validFrom = rc.validFrom as string;
+      if (rc.validTo) code.validTo = rc.validTo as string;
+      if (rc.changeNote) code.changeNote = rc.changeNote as string;
       checkValidity(e, rc, `/codes/${i}`);
       const first = codeMap.get(value);
       if (first) {
@@ -220,6 +234,7 @@ export function resolveCatalogue(raw: RawCatalogue): Result<Catalogue | undefine
   if (raw.manifest) {
     const m = raw.manifest;
     const v = m.value;
+    checkDate(m, (v.source as Obj | undefined)?.date, '/source/date');
     manifest = {
       id: v.id as string,
       label: text(v.label),
@@ -242,13 +257,14 @@ export function resolveCatalogue(raw: RawCatalogue): Result<Catalogue | undefine
   }
 
   /** Resolves codes of a bound classification (legal basis, actor, area). */
-  const boundCodes = (e: RawEntity, values: readonly string[], pointer: string, c: Classification | undefined): Code[] => {
+  const boundCodes = (e: RawEntity, values: string | readonly string[], pointer: string, c: Classification | undefined): Code[] => {
     if (!c) return [];
     const out: Code[] = [];
-    values.forEach((v, i) => {
+    // A single value (actor, area) is reported at its own pointer, a list's items at /<i>.
+    (typeof values === 'string' ? [values] : values).forEach((v, i) => {
       const code = c.codeMap.get(v);
       if (code) out.push(code);
-      else report('ref/unknown-code', { code: v, classification: c.id }, at(e, `${pointer}/${i}`));
+      else report('ref/unknown-code', { code: v, classification: c.id }, at(e, typeof values === 'string' ? pointer : `${pointer}/${i}`));
     });
     return out;
   };
@@ -426,8 +442,8 @@ export function resolveCatalogue(raw: RawCatalogue): Result<Catalogue | undefine
   const invalidObligations = new Set<Obligation>();
   const obligations = ofKind('obligation').map((e) => {
     const v = e.value;
-    const actor = boundCodes(e, [v.actor as string], '/actor', bindings.actor)[0];
-    const area = boundCodes(e, [v.area as string], '/area', bindings.area)[0];
+    const actor = boundCodes(e, v.actor as string, '/actor', bindings.actor)[0];
+    const area = boundCodes(e, v.area as string, '/area', bindings.area)[0];
     const ob: Mutable<Obligation> = {
       kind: 'obligation',
       ...base(e),
@@ -442,6 +458,8 @@ export function resolveCatalogue(raw: RawCatalogue): Result<Catalogue | undefine
       formats: v.formats as Obligation['formats'],
       rules: [],
     };
+    checkDate(e, (v.period as Obj).date, '/period/date');
+    checkDate(e, (v.deadline as Obj).date, '/deadline/date');
     const scope = new Map<string, DataElement>();
     (v.recordTypes as Obj[]).forEach((item, i) => {
       checkValidity(e, item, `/recordTypes/${i}`);
@@ -499,6 +517,8 @@ function shapeProblem(r: Obj): string | undefined {
       return n === 1 ? undefined : 'elements ska ha exakt en datumuppgift';
     case 'exactly-one-of':
       return n >= 2 ? undefined : 'elements ska ha minst två uppgifter';
+    case 'unique-key':
+      return n >= 1 ? undefined : 'elements ska ha minst en uppgift';
     case 'reference-exists': {
       const t = r.target as Obj | undefined;
       return t && (t.elements as string[]).length === n ? undefined : 'target behövs, med lika många uppgifter som elements';
