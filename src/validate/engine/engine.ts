@@ -1,0 +1,731 @@
+import { parseIsoDate, parsePeriod, type ReportingPeriod } from './dates.js';
+import { checkOrganisationNumber, checkPersonalIdentityNumber } from './identity.js';
+import * as M from './messages.js';
+import type { EngineCode, FindingMessage } from './messages.js';
+import type {
+  FindingSeverity,
+  ModelClassification,
+  ModelCode,
+  ModelCondition,
+  ModelElement,
+  ModelObligation,
+  ModelRecordType,
+  ModelRule,
+  ModelText,
+  ModelValueType,
+  ValidationModel,
+} from './model.js';
+
+/**
+ * One problem in a submission. It names the rule, the row and the field; its message never
+ * contains a value from the record.
+ */
+export interface Finding {
+  /** What kind of check failed: an engine code (`type`, `required`, ...) or the rule's shape (`date-order`, ...). */
+  readonly code: string;
+  /** The catalogue rule id, or the engine code for the engine's own checks. */
+  readonly ruleId: string;
+  /** How bad it is. */
+  readonly severity: FindingSeverity;
+  /** Record type id, when known. */
+  readonly recordType: string | undefined;
+  /** Row number as given by the caller (or counted by a submission), when known. */
+  readonly row: number | undefined;
+  /** Element id (field name), when the finding is about one field. */
+  readonly field: string | undefined;
+  /** Message in Swedish and English. */
+  readonly message: FindingMessage;
+  /** Another row the finding concerns (the first record with the same key, the overlapping period). */
+  readonly related?: number;
+}
+
+/** Where and how a record is checked. */
+export interface RecordContext {
+  /** Row number to put in findings. */
+  readonly row?: number;
+  /**
+   * The reporting period: decides which phased elements are required or not allowed, which phased
+   * rules apply and what `within-period` compares with. A phased requirement or rule applies when it
+   * is in force for the whole period; a phased element may be given when it is in force on any day
+   * of it. Without a period the record's own date (the record type's date element) decides what is
+   * required and which rules apply, no element is refused for its phase, and `within-period` rules
+   * are not checked; without either, phased requirements and rules do not apply.
+   */
+  readonly period?: ReportingPeriod | string;
+  /** Obligation id: narrows the elements to the obligation's subset and adds its rules. */
+  readonly obligation?: string;
+}
+
+// Value kinds, as small integers for a cheap switch per value.
+const K_STRING = 0;
+const K_INTEGER = 1;
+const K_DECIMAL = 2;
+const K_BOOLEAN = 3;
+const K_DATE = 4;
+const K_CODE = 5;
+const K_PIN = 6;
+const K_ORG = 7;
+
+const KIND: Record<ModelValueType, number> = {
+  string: K_STRING,
+  integer: K_INTEGER,
+  decimal: K_DECIMAL,
+  boolean: K_BOOLEAN,
+  date: K_DATE,
+  code: K_CODE,
+  'municipality-code': K_CODE,
+  'personal-identity-number': K_PIN,
+  'organisation-number': K_ORG,
+};
+
+// Per-value status in a plan's scratch arrays. FLAGGED: the value has its type (a number, a real
+// date) but broke a constraint; rules still use it, so a range rule and an element maximum both speak.
+const ABSENT = 0;
+const INVALID = 1;
+const FLAGGED = 2;
+const VALID = 3;
+
+interface CompiledClassification {
+  readonly model: ModelClassification;
+  /** Every code, for validity and for telling a grouping code from an unknown one. */
+  readonly codes: ReadonlyMap<string, ModelCode>;
+  /** Codes that may be reported. */
+  readonly selectable: ReadonlySet<string>;
+}
+
+interface CompiledElement {
+  readonly id: string;
+  readonly label: ModelText;
+  readonly valueType: ModelValueType;
+  readonly kind: number;
+  readonly classification: CompiledClassification | undefined;
+  /** Codes this element may use: a hash lookup whatever the size of the list. */
+  readonly allowed: ReadonlySet<string> | undefined;
+  readonly minLength: number | undefined;
+  readonly maxLength: number | undefined;
+  readonly minimum: number | undefined;
+  readonly maximum: number | undefined;
+  readonly pattern: RegExp | undefined;
+}
+
+interface PlanElement {
+  readonly el: CompiledElement;
+  readonly required: boolean;
+  readonly validFrom: string | undefined;
+  readonly validTo: string | undefined;
+}
+
+interface CompiledCondition {
+  /** Index in the plan, or -1 when the element is not part of it (always empty). */
+  readonly index: number;
+  readonly present: boolean;
+  readonly equals: ReadonlySet<string> | undefined;
+}
+
+/** A rule bound to a plan's element indices. @internal */
+export interface CompiledRule {
+  readonly shape: ModelRule['shape'];
+  readonly code: string;
+  readonly ruleId: string;
+  readonly severity: FindingSeverity;
+  readonly message: FindingMessage;
+  readonly validFrom: string | undefined;
+  readonly validTo: string | undefined;
+  readonly elements: readonly number[];
+  readonly when: CompiledCondition | undefined;
+  readonly then: CompiledCondition | undefined;
+  readonly groupBy: readonly number[];
+  readonly minimum: number | undefined;
+  readonly maximum: number | undefined;
+  readonly target: { readonly recordType: string; readonly elements: readonly string[] } | undefined;
+  /** The record type's key checked without a unique-key rule: its message names the first row. */
+  readonly implicitKey: boolean;
+}
+
+/**
+ * A record type compiled for one use (alone, or under an obligation with its element subset and
+ * rules). Its scratch arrays hold the last checked record's values, so checking allocates nothing
+ * for a valid row; the engine is synchronous, so one set of scratch arrays per plan is enough.
+ * @internal
+ */
+export interface Plan {
+  readonly recordType: ModelRecordType;
+  readonly elements: readonly PlanElement[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly dateIndex: number;
+  readonly rowRules: readonly CompiledRule[];
+  readonly crossRules: readonly CompiledRule[];
+  readonly values: unknown[];
+  readonly status: Uint8Array;
+  readonly strs: (string | undefined)[];
+  readonly nums: Float64Array;
+}
+
+/** The findings of a valid record: one shared, frozen empty array. @internal */
+export const EMPTY: readonly Finding[] = Object.freeze([]);
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+// Names from the input shown in messages must look like names, because a header row or a
+// recordType field may hold data by mistake: no leading digit and no run of six digits (a date or
+// an identity number inside a name).
+const NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
+const DIGITS = /[0-9]{6}/;
+
+/** A name taken from the input, or undefined when it might be data rather than a name. */
+export function safeName(name: string): string | undefined {
+  return NAME.test(name) && !DIGITS.test(name) ? name : undefined;
+}
+
+function codePointLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+// Whole-number text: optional minus and digits, short enough to stay exact.
+function parseIntegerText(s: string): number | undefined {
+  const start = s.charCodeAt(0) === 45 ? 1 : 0;
+  if (s.length === start || s.length - start > 15) return undefined;
+  for (let i = start; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return Number(s);
+}
+
+// Decimal text with a point. Returns NaN for a decimal comma and undefined for anything else.
+function parseDecimalText(s: string): number | undefined {
+  const start = s.charCodeAt(0) === 45 ? 1 : 0;
+  let i = start;
+  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  if (i === start || s.length > 40) return undefined;
+  if (i === s.length) return Number(s);
+  const sep = s.charCodeAt(i);
+  if (sep !== 46 && sep !== 44) return undefined;
+  let j = i + 1;
+  while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
+  if (j === i + 1 || j !== s.length) return undefined;
+  return sep === 44 ? NaN : Number(s);
+}
+
+function isAbsent(v: unknown): boolean {
+  return v === undefined || v === null || v === '';
+}
+
+function finding(
+  code: string,
+  ruleId: string,
+  severity: FindingSeverity,
+  recordType: string | undefined,
+  row: number | undefined,
+  field: string | undefined,
+  message: FindingMessage,
+  related?: number,
+): Finding {
+  return related === undefined
+    ? { code, ruleId, severity, recordType, row, field, message }
+    : { code, ruleId, severity, recordType, row, field, message, related };
+}
+
+/** A finding of the engine's own checks. @internal */
+export function engineFinding(code: EngineCode, recordType: string | undefined, row: number | undefined, field: string | undefined, message: FindingMessage): Finding {
+  return finding(code, code, M.ENGINE_SEVERITY[code], recordType, row, field, message);
+}
+
+/** A finding of a compiled rule. @internal */
+export function ruleFinding(rule: CompiledRule, recordType: string, row: number | undefined, field: string | undefined, related?: number): Finding {
+  return finding(rule.code, rule.ruleId, rule.severity, recordType, row, field, rule.message, related);
+}
+
+/** True when [from, to] covers the whole window: a phased requirement or rule applies. */
+function covers(from: string | undefined, to: string | undefined, start: string | undefined, end: string | undefined): boolean {
+  if (from === undefined && to === undefined) return true;
+  if (start === undefined || end === undefined) return false;
+  return (from === undefined || from <= start) && (to === undefined || to >= end);
+}
+
+/** True when [from, to] meets the window at all: a phased element may be given. */
+export function overlaps(from: string | undefined, to: string | undefined, start: string | undefined, end: string | undefined): boolean {
+  if (start === undefined || end === undefined) return true;
+  return (from === undefined || from <= end) && (to === undefined || to >= start);
+}
+
+/**
+ * The validation engine for one ValidationModel: compiles code lists into hash sets once, then
+ * checks records one at a time. Pure: no I/O, no clock, no globals; it runs in Node, in a browser
+ * and inside the generated standalone validators.
+ */
+export class Engine {
+  /** The model it was built from. */
+  readonly model: ValidationModel;
+  private readonly classifications = new Map<string, CompiledClassification>();
+  private readonly elements = new Map<string, CompiledElement>();
+  private readonly recordTypes = new Map<string, ModelRecordType>();
+  private readonly obligations = new Map<string, ModelObligation>();
+  private readonly plans = new Map<string, Plan>();
+
+  constructor(model: ValidationModel) {
+    if (model === null || typeof model !== 'object' || model.modelVersion !== 1) {
+      throw new TypeError('kodkatalog: this engine reads ValidationModel version 1 only');
+    }
+    this.model = model;
+    for (const c of model.classifications) {
+      const codes = new Map<string, ModelCode>();
+      const selectable = new Set<string>();
+      for (const code of c.codes) {
+        codes.set(code.code, code);
+        if (code.selectable !== false) selectable.add(code.code);
+      }
+      this.classifications.set(c.id, { model: c, codes, selectable });
+    }
+    for (const e of model.elements) this.elements.set(e.id, this.compileElement(e));
+    for (const rt of model.recordTypes) this.recordTypes.set(rt.id, rt);
+    for (const ob of model.obligations) this.obligations.set(ob.id, ob);
+  }
+
+  private compileElement(e: ModelElement): CompiledElement {
+    const classification = e.classification !== undefined ? this.classifications.get(e.classification) : undefined;
+    if (e.classification !== undefined && !classification) throw new TypeError(`kodkatalog: model lacks classification ${e.classification}`);
+    let allowed: ReadonlySet<string> | undefined;
+    if (classification) {
+      allowed = e.codes ? new Set(e.codes.filter((c) => classification.selectable.has(c))) : classification.selectable;
+    }
+    const c = e.constraints ?? {};
+    return {
+      id: e.id,
+      label: e.label,
+      valueType: e.valueType,
+      kind: KIND[e.valueType],
+      classification,
+      allowed,
+      minLength: c.minLength,
+      maxLength: c.maxLength,
+      minimum: c.minimum,
+      maximum: c.maximum,
+      // The format says a pattern matches the whole value, so it is anchored here (JSON Schema's
+      // `pattern` is not); the u flag reads it as JSON Schema does.
+      pattern: c.pattern !== undefined ? new RegExp(`^(?:${c.pattern})$`, 'u') : undefined,
+    };
+  }
+
+  /** True when the model has the record type. */
+  hasRecordType(id: string): boolean {
+    return this.recordTypes.has(id);
+  }
+
+  /** The record type, when the model has it. @internal */
+  recordType(id: string): ModelRecordType | undefined {
+    return this.recordTypes.get(id);
+  }
+
+  /** The obligation, when the model has it. */
+  obligation(id: string): ModelObligation | undefined {
+    return this.obligations.get(id);
+  }
+
+  /**
+   * Reads a period as people write it (`2027-03`, `2027-Q1`, `2027`, `2027-10-01`,
+   * `2027-01-01/2027-06-30`) for an obligation, or with no obligation for any form.
+   * Undefined when it cannot be read or does not fit the obligation's period kind.
+   */
+  parsePeriod(text: string, obligationId?: string): ReportingPeriod | undefined {
+    if (obligationId === undefined) return parsePeriod(text);
+    const ob = this.requireObligation(obligationId);
+    return parsePeriod(text, ob.period.kind, ob.period.date);
+  }
+
+  /** @internal */
+  requireObligation(id: string): ModelObligation {
+    const ob = this.obligations.get(id);
+    if (!ob) throw new RangeError(`kodkatalog: unknown obligation ${safeName(id) ?? '(invalid id)'}`);
+    return ob;
+  }
+
+  /** @internal */
+  resolvePeriod(period: ReportingPeriod | string | undefined, obligationId: string | undefined): ReportingPeriod | undefined {
+    if (period === undefined) return undefined;
+    if (typeof period === 'string') {
+      const p = this.parsePeriod(period, obligationId);
+      if (!p) throw new RangeError('kodkatalog: the period cannot be read (write e.g. 2027-03, 2027-Q1, 2027 or 2027-01-01/2027-06-30)');
+      return p;
+    }
+    if (parseIsoDate(period.start) < 0 || parseIsoDate(period.end) < 0 || period.start > period.end) {
+      throw new RangeError('kodkatalog: a period needs start and end dates YYYY-MM-DD with start <= end');
+    }
+    return period;
+  }
+
+  /**
+   * The plan for a record type, alone or under an obligation. Under an obligation only its subset
+   * of elements is allowed; an exactly-one-of rule is narrowed to the elements in the subset, and
+   * any other rule touching an element outside it is left out (it could not be satisfied).
+   * @internal
+   */
+  plan(recordTypeId: string, obligationId?: string): Plan | undefined {
+    const cacheKey = obligationId === undefined ? recordTypeId : `${obligationId}\u0000${recordTypeId}`;
+    const cached = this.plans.get(cacheKey);
+    if (cached) return cached;
+    const rt = this.recordTypes.get(recordTypeId);
+    if (!rt) return undefined;
+    const ob = obligationId === undefined ? undefined : this.requireObligation(obligationId);
+    const entry = ob?.recordTypes.find((x) => x.recordType === recordTypeId);
+    if (ob && !entry) return undefined;
+    const subset = entry?.elements ? new Set(entry.elements) : undefined;
+    const elements: PlanElement[] = [];
+    const index = new Map<string, number>();
+    for (const re of rt.elements) {
+      if (subset && !subset.has(re.element)) continue;
+      const el = this.elements.get(re.element);
+      if (!el) throw new TypeError(`kodkatalog: model lacks element ${re.element}`);
+      index.set(re.element, elements.length);
+      elements.push({ el, required: re.required === 'required', validFrom: re.validFrom, validTo: re.validTo });
+    }
+    const rules: ModelRule[] = [...rt.rules, ...(ob?.rules.filter((r) => r.recordTypes.includes(rt.id)) ?? [])];
+    const rowRules: CompiledRule[] = [];
+    const crossRules: CompiledRule[] = [];
+    for (const r of rules) {
+      const compiled = this.compileRule(r, index, ob);
+      if (!compiled) continue;
+      (compiled.shape === 'unique-key' || compiled.shape === 'reference-exists' || compiled.shape === 'no-overlap' ? crossRules : rowRules).push(compiled);
+    }
+    // A key identifies a record: check it even where the catalogue wrote no unique-key rule for it.
+    const keyIdx = rt.key.map((k) => index.get(k) ?? -1);
+    const keyRule = rules.some((r) => r.shape === 'unique-key' && r.elements.length === rt.key.length && r.elements.every((e) => rt.key.includes(e)));
+    if (!keyRule && keyIdx.length > 0 && keyIdx.every((i) => i >= 0)) {
+      crossRules.unshift({
+        shape: 'unique-key',
+        code: 'duplicate-key',
+        ruleId: 'duplicate-key',
+        severity: M.ENGINE_SEVERITY['duplicate-key'],
+        // Unused: the message names the first row, so it is made per finding.
+        message: M.ruleMessage({ sv: '' }),
+        validFrom: undefined,
+        validTo: undefined,
+        elements: keyIdx,
+        when: undefined,
+        then: undefined,
+        groupBy: [],
+        minimum: undefined,
+        maximum: undefined,
+        target: undefined,
+        implicitKey: true,
+      });
+    }
+    const dateIndex = rt.dateElement !== undefined ? (index.get(rt.dateElement) ?? -1) : -1;
+    const n = elements.length;
+    const plan: Plan = {
+      recordType: rt,
+      elements,
+      index,
+      dateIndex,
+      rowRules,
+      crossRules,
+      values: new Array<unknown>(n).fill(undefined),
+      status: new Uint8Array(n),
+      strs: new Array<string | undefined>(n).fill(undefined),
+      nums: new Float64Array(n),
+    };
+    this.plans.set(cacheKey, plan);
+    return plan;
+  }
+
+  private compileRule(r: ModelRule, index: ReadonlyMap<string, number>, ob: ModelObligation | undefined): CompiledRule | undefined {
+    const idx = (id: string): number => index.get(id) ?? -1;
+    let elements = r.elements.map(idx);
+    if (r.shape === 'exactly-one-of') {
+      elements = elements.filter((i) => i >= 0);
+      if (elements.length === 0) return undefined;
+    } else {
+      const touched = [...r.elements, ...(r.groupBy ?? []), ...(r.when ? [r.when.element] : []), ...(r.then ? [r.then.element] : [])];
+      if (touched.some((id) => !index.has(id))) return undefined;
+    }
+    if (r.shape === 'reference-exists') {
+      // Under an obligation the target must be reported in it, with the elements referred to.
+      if (!r.target) return undefined;
+      if (ob) {
+        const t = ob.recordTypes.find((x) => x.recordType === r.target!.recordType);
+        if (!t || (t.elements && !r.target.elements.every((e) => t.elements!.includes(e)))) return undefined;
+      }
+    }
+    const cond = (c: ModelCondition | undefined): CompiledCondition | undefined =>
+      c === undefined
+        ? undefined
+        : { index: idx(c.element), present: c.equals !== undefined ? true : c.present !== false, equals: c.equals ? new Set(c.equals) : undefined };
+    return {
+      shape: r.shape,
+      code: r.shape,
+      ruleId: r.id,
+      severity: r.severity,
+      message: M.ruleMessage(r.message),
+      validFrom: r.validFrom,
+      validTo: r.validTo,
+      elements,
+      when: cond(r.when),
+      then: cond(r.then),
+      groupBy: (r.groupBy ?? []).map(idx),
+      minimum: r.minimum,
+      maximum: r.maximum,
+      target: r.target,
+      implicitKey: false,
+    };
+  }
+
+  /**
+   * Checks one record (one row): its shape (no unknown fields), the type and form of every
+   * element, the elements required for the period or the record's date, and the record type's
+   * row rules (and the obligation's, when one is given). Cross-row rules need a SubmissionState.
+   * A record may hold strings (as from CSV: numbers, booleans and dates are read from text) or
+   * JSON values. Returns no findings for a valid record (a shared empty array: do not modify).
+   */
+  checkRecord(recordTypeId: string, record: unknown, context: RecordContext = {}): readonly Finding[] {
+    const plan = this.plan(recordTypeId, context.obligation);
+    if (!plan) {
+      const name = safeName(recordTypeId);
+      if (context.obligation !== undefined && this.recordTypes.has(recordTypeId)) {
+        const rt = this.recordTypes.get(recordTypeId)!;
+        const ob = this.obligations.get(context.obligation)!;
+        return [engineFinding('record-type-not-in-obligation', rt.id, context.row, undefined, M.recordTypeNotInObligation(rt.label, ob.label))];
+      }
+      return [engineFinding('unknown-record-type', undefined, context.row, undefined, M.unknownRecordType(name))];
+    }
+    const period = this.resolvePeriod(context.period, context.obligation);
+    return this.run(plan, record, context.row, period) ?? EMPTY;
+  }
+
+  /**
+   * Runs a plan over a record and leaves the values in the plan's scratch arrays for cross-row
+   * rules. Returns the findings, or undefined when there are none.
+   * @internal
+   */
+  run(plan: Plan, record: unknown, row: number | undefined, period: ReportingPeriod | undefined): Finding[] | undefined {
+    const rt = plan.recordType;
+    const { values, status, strs, nums, elements } = plan;
+    const n = elements.length;
+    for (let i = 0; i < n; i++) {
+      values[i] = undefined;
+      status[i] = ABSENT;
+      strs[i] = undefined;
+    }
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+      return [engineFinding('not-an-object', rt.id, row, undefined, M.notAnObject())];
+    }
+    let out: Finding[] | undefined;
+    const obj = record as Record<string, unknown>;
+    // One pass over the record's own keys: unknown fields are found by a Map lookup, so `__proto__`,
+    // `constructor` and the like are plain unknown names, never inherited properties.
+    for (const key in obj) {
+      if (!hasOwn.call(obj, key)) continue;
+      const i = plan.index.get(key);
+      if (i !== undefined) {
+        values[i] = obj[key];
+        continue;
+      }
+      if (key === 'recordType') {
+        const v = obj[key];
+        if (v === rt.id || isAbsent(v)) continue;
+        (out ??= []).push(engineFinding('record-type-mismatch', rt.id, row, 'recordType', M.recordTypeMismatch(rt.label)));
+        continue;
+      }
+      const field = safeName(key);
+      (out ??= []).push(engineFinding('unknown-field', rt.id, row, field, M.unknownField(field, rt.label)));
+    }
+
+    // The window that decides phases: the reporting period, else the record's own date.
+    let wStart: string | undefined;
+    let wEnd: string | undefined;
+    if (period) {
+      wStart = period.start;
+      wEnd = period.end;
+    } else if (plan.dateIndex >= 0) {
+      const d = values[plan.dateIndex];
+      if (typeof d === 'string' && parseIsoDate(d) >= 0) wStart = wEnd = d;
+    }
+
+    for (let i = 0; i < n; i++) {
+      const pe = elements[i]!;
+      const el = pe.el;
+      const v = values[i];
+      if (isAbsent(v)) {
+        if (pe.required && covers(pe.validFrom, pe.validTo, wStart, wEnd)) {
+          (out ??= []).push(engineFinding('required', rt.id, row, el.id, M.required(el.label)));
+        }
+        continue;
+      }
+      // Only a reporting period can rule an element out: a record's own date may lie before the
+      // period it is reported in (an intervention still going on), so it decides requiredness only.
+      if (period && (pe.validFrom !== undefined || pe.validTo !== undefined) && !overlaps(pe.validFrom, pe.validTo, wStart, wEnd)) {
+        status[i] = INVALID;
+        (out ??= []).push(engineFinding('element-not-in-force', rt.id, row, el.id, M.elementNotInForce(el.label, pe.validFrom, pe.validTo)));
+        continue;
+      }
+      const f = this.checkValue(el, v, i, plan, rt.id, row);
+      if (f) (out ??= []).push(f);
+    }
+
+    for (const r of plan.rowRules) {
+      if (!covers(r.validFrom, r.validTo, wStart, wEnd)) continue;
+      const f = this.checkRule(r, plan, rt.id, row, period);
+      if (f) (out ??= []).push(f);
+    }
+    return out;
+  }
+
+  /**
+   * Checks one present value and sets its status; a value with its type leaves its text in `strs`
+   * and its number (or YYYYMMDD date) in `nums`, for rules.
+   */
+  private checkValue(el: CompiledElement, v: unknown, i: number, plan: Plan, rt: string, row: number | undefined): Finding | undefined {
+    const kind = el.kind;
+    plan.status[i] = INVALID;
+    if (kind === K_INTEGER || kind === K_DECIMAL) {
+      let x: number | undefined;
+      if (typeof v === 'number') x = Number.isFinite(v) && (kind === K_DECIMAL || Number.isInteger(v)) ? v : undefined;
+      else if (typeof v === 'string') x = kind === K_INTEGER ? parseIntegerText(v) : parseDecimalText(v);
+      if (x !== undefined && Number.isNaN(x)) return engineFinding('decimal-comma', rt, row, el.id, M.decimalComma(el.label));
+      if (x === undefined) return engineFinding('type', rt, row, el.id, M.wrongType(el.label, el.valueType));
+      plan.nums[i] = x;
+      plan.strs[i] = typeof v === 'string' ? v : String(v);
+      plan.status[i] = FLAGGED;
+      if (el.minimum !== undefined && x < el.minimum) return engineFinding('value-range', rt, row, el.id, M.outOfRange(el.label, 'min', el.minimum));
+      if (el.maximum !== undefined && x > el.maximum) return engineFinding('value-range', rt, row, el.id, M.outOfRange(el.label, 'max', el.maximum));
+      plan.status[i] = VALID;
+      return undefined;
+    }
+    if (kind === K_BOOLEAN) {
+      if (v === true || v === 'true') plan.strs[i] = 'true';
+      else if (v === false || v === 'false') plan.strs[i] = 'false';
+      else return engineFinding('type', rt, row, el.id, M.wrongType(el.label, el.valueType));
+      plan.status[i] = VALID;
+      return undefined;
+    }
+    if (typeof v !== 'string') return engineFinding('type', rt, row, el.id, M.wrongType(el.label, el.valueType));
+    switch (kind) {
+      case K_DATE: {
+        const d = parseIsoDate(v);
+        if (d < 0) return engineFinding('date', rt, row, el.id, M.badDate(el.label));
+        plan.nums[i] = d;
+        break;
+      }
+      case K_CODE: {
+        if (!el.allowed!.has(v)) {
+          const cl = el.classification!;
+          const known = cl.codes.get(v);
+          if (known && known.selectable === false) return engineFinding('code-not-selectable', rt, row, el.id, M.codeNotSelectable(el.label));
+          const reason = known ? 'not-allowed' : el.allowed!.has(`0${v}`) || el.allowed!.has(`00${v}`) ? 'leading-zero' : 'unknown';
+          return engineFinding('code', rt, row, el.id, M.unknownCode(el.label, cl.model.label, reason));
+        }
+        break;
+      }
+      case K_PIN: {
+        const r = checkPersonalIdentityNumber(v);
+        if (r !== 'personnummer' && r !== 'samordningsnummer') {
+          return engineFinding('personal-identity-number', rt, row, el.id, M.badPersonalIdentityNumber(el.label, r));
+        }
+        break;
+      }
+      case K_ORG: {
+        const r = checkOrganisationNumber(v);
+        if (r !== 'organisationsnummer') return engineFinding('organisation-number', rt, row, el.id, M.badOrganisationNumber(el.label, r));
+        break;
+      }
+      default:
+        break;
+    }
+    plan.strs[i] = v;
+    plan.status[i] = FLAGGED;
+    if (el.minLength !== undefined || el.maxLength !== undefined) {
+      // Code points, as JSON Schema counts; the UTF-16 length bounds them, so most values need no count.
+      const units = v.length;
+      const exact = (el.maxLength !== undefined && units > el.maxLength) || (el.minLength !== undefined && units < el.minLength * 2);
+      const len = exact ? codePointLength(v) : units;
+      if (el.minLength !== undefined && len < el.minLength) return engineFinding('length', rt, row, el.id, M.badLength(el.label, 'min', el.minLength));
+      if (el.maxLength !== undefined && len > el.maxLength) return engineFinding('length', rt, row, el.id, M.badLength(el.label, 'max', el.maxLength));
+    }
+    if (el.pattern !== undefined && !el.pattern.test(v)) return engineFinding('pattern', rt, row, el.id, M.badPattern(el.label));
+    plan.status[i] = VALID;
+    return undefined;
+  }
+
+  private conditionHolds(c: CompiledCondition, plan: Plan): boolean {
+    const present = c.index >= 0 && plan.status[c.index] !== ABSENT;
+    if (c.equals) return present && plan.strs[c.index] !== undefined && c.equals.has(plan.strs[c.index]!);
+    return c.present ? present : !present;
+  }
+
+  private checkRule(r: CompiledRule, plan: Plan, rt: string, row: number | undefined, period: ReportingPeriod | undefined): Finding | undefined {
+    const { status, strs, nums, elements } = plan;
+    const id = (i: number): string => elements[i]!.el.id;
+    switch (r.shape) {
+      case 'required-if': {
+        if (this.conditionHolds(r.when!, plan) && !this.conditionHolds(r.then!, plan)) return ruleFinding(r, rt, row, id(r.then!.index));
+        return undefined;
+      }
+      case 'date-order': {
+        for (let k = 0; k + 1 < r.elements.length; k++) {
+          const a = r.elements[k]!;
+          const b = r.elements[k + 1]!;
+          if (status[a]! >= FLAGGED && status[b]! >= FLAGGED && elements[a]!.el.kind === K_DATE && elements[b]!.el.kind === K_DATE && nums[a]! > nums[b]!) {
+            return ruleFinding(r, rt, row, id(b));
+          }
+        }
+        return undefined;
+      }
+      case 'exactly-one-of': {
+        let count = 0;
+        let second = -1;
+        for (const i of r.elements) {
+          if (status[i] !== ABSENT) {
+            count++;
+            if (count === 2) second = i;
+          }
+        }
+        if (count === 1) return undefined;
+        return ruleFinding(r, rt, row, id(count === 0 ? r.elements[0]! : second));
+      }
+      case 'range': {
+        const i = r.elements[0]!;
+        const kind = elements[i]!.el.kind;
+        if (status[i]! < FLAGGED || (kind !== K_INTEGER && kind !== K_DECIMAL)) return undefined;
+        const x = nums[i]!;
+        if ((r.minimum !== undefined && x < r.minimum) || (r.maximum !== undefined && x > r.maximum)) return ruleFinding(r, rt, row, id(i));
+        return undefined;
+      }
+      case 'within-period': {
+        const i = r.elements[0]!;
+        if (!period || status[i]! < FLAGGED || elements[i]!.el.kind !== K_DATE) return undefined;
+        const d = strs[i]!;
+        if (d < period.start || d > period.end) return ruleFinding(r, rt, row, id(i));
+        return undefined;
+      }
+      case 'code-valid-on-date': {
+        const c = r.elements[0]!;
+        const d = r.elements.length > 1 ? r.elements[1]! : plan.dateIndex;
+        if (d < 0 || status[c]! < FLAGGED || status[d]! < FLAGGED || elements[d]!.el.kind !== K_DATE) return undefined;
+        const cl = elements[c]!.el.classification;
+        const code = cl?.codes.get(strs[c]!);
+        if (!code) return undefined;
+        const date = strs[d]!;
+        if ((code.validFrom !== undefined && date < code.validFrom) || (code.validTo !== undefined && date > code.validTo)) return ruleFinding(r, rt, row, id(c));
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+}
+
+/** Builds the engine for a model (compiles code lists into hash sets once). */
+export function createEngine(model: ValidationModel): Engine {
+  return new Engine(model);
+}
+
+/** @internal */
+export { ABSENT, covers };
