@@ -28,6 +28,11 @@ export function allowedCodes(element: DataElement): readonly string[] {
   return codes.filter((c) => c.selectable).map((c) => c.code);
 }
 
+/** The format's patterns match the whole value; JSON Schema's `pattern` matches anywhere, so anchor it. */
+export function wholeValue(pattern: string): string {
+  return `^(?:${pattern})$`;
+}
+
 function describe(sv: string, extra: string[] = []): string {
   return [sv, ...extra].filter((s) => s.length > 0).join(' ');
 }
@@ -43,7 +48,7 @@ export function elementSchema(element: DataElement): Schema {
         type: 'string',
         ...(c.minLength !== undefined ? { minLength: c.minLength } : {}),
         ...(c.maxLength !== undefined ? { maxLength: c.maxLength } : {}),
-        ...(c.pattern !== undefined ? { pattern: c.pattern } : {}),
+        ...(c.pattern !== undefined ? { pattern: wholeValue(c.pattern) } : {}),
       };
     case 'integer':
     case 'decimal':
@@ -56,7 +61,10 @@ export function elementSchema(element: DataElement): Schema {
     case 'boolean':
       return { ...base, type: 'boolean' };
     case 'date':
-      return { ...base, type: 'string', pattern: DATE_PATTERN };
+      // A date element's own pattern (e.g. only the first of the month) applies on top of the date form.
+      return c.pattern === undefined
+        ? { ...base, type: 'string', pattern: DATE_PATTERN }
+        : { ...base, type: 'string', allOf: [{ pattern: DATE_PATTERN }, { pattern: wholeValue(c.pattern) }] };
     case 'personal-identity-number':
       return { ...base, description: describe(element.definition.sv, ['Tolv siffror ÅÅÅÅMMDDNNNK utan bindestreck.']), type: 'string', pattern: PERSONAL_IDENTITY_NUMBER_PATTERN };
     case 'organisation-number':
@@ -87,8 +95,12 @@ function phaseNote(e: RecordElement): string[] {
   return [notes.join(' ') + '.'];
 }
 
-/** The JSON Schema form of the row rules it can express; other shapes are left to generated code. */
-export function ruleSchema(rule: Rule): Schema | undefined {
+/**
+ * The JSON Schema form of the row rules it can express; other shapes are left to generated code.
+ * `present` is the set of elements the record may carry: an exactly-one-of rule is narrowed to them,
+ * as the validation engine does under an obligation's subset.
+ */
+export function ruleSchema(rule: Rule, present?: ReadonlySet<string>): Schema | undefined {
   const annotate = (s: Schema): Schema => ({ title: rule.id, description: rule.message.sv, ...s });
   switch (rule.shape) {
     case 'required-if': {
@@ -103,8 +115,11 @@ export function ruleSchema(rule: Rule): Schema | undefined {
       const consequence: Schema = then.present === false ? { not: { required: [then.element.id] } } : { required: [then.element.id] };
       return annotate({ if: condition, then: consequence });
     }
-    case 'exactly-one-of':
-      return annotate({ oneOf: rule.elements.map((e) => ({ required: [e.id] })) });
+    case 'exactly-one-of': {
+      const ids = rule.elements.map((e) => e.id).filter((id) => !present || present.has(id));
+      if (ids.length === 0) return undefined;
+      return annotate(ids.length === 1 ? { required: ids } : { oneOf: ids.map((id) => ({ required: [id] })) });
+    }
     case 'range': {
       const e = rule.elements[0]!;
       return annotate({
@@ -132,8 +147,12 @@ export function recordSchema(rt: RecordType, elements: readonly RecordElement[],
   // reporting period, which a row does not carry; the validators check them against the period.
   const required = elements.filter((e) => e.required === 'required' && !e.validFrom && !e.validTo).map((e) => e.element.id);
   const rules = rt.rules
-    .filter((r) => r.elements.every((e) => ids.has(e.id)) && (!r.when || ids.has(r.when.element.id)) && (!r.then || ids.has(r.then.element.id)))
-    .map(ruleSchema)
+    .filter(
+      (r) =>
+        r.shape === 'exactly-one-of' ||
+        (r.elements.every((e) => ids.has(e.id)) && (!r.when || ids.has(r.when.element.id)) && (!r.then || ids.has(r.then.element.id))),
+    )
+    .map((r) => ruleSchema(r, ids))
     .filter((s): s is Schema => s !== undefined);
   return {
     title: rt.label.sv,

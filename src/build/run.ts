@@ -39,6 +39,23 @@ function readAsset(from: string): string {
   return readFileSync(file, 'utf8').replace(/\r\n?/g, '\n');
 }
 
+/**
+ * A generator's templates: every file of its default folder, then every file of `override` (the
+ * user's `--templates DIR`) on top, so one changed template is enough. Text is LF-normalised.
+ */
+function readTemplates(folder: string, override: string | undefined): Map<string, string> {
+  const templates = new Map<string, string>();
+  const readDir = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const file = join(dir, name);
+      if (statSync(file).isFile()) templates.set(name, readFileSync(file, 'utf8').replace(/\r\n?/g, '\n'));
+    }
+  };
+  readDir(join(packageRoot(), ...folder.split('/')));
+  if (override !== undefined) readDir(override);
+  return templates;
+}
+
 /** Orders generators so each runs after those it uses, keeping registry order otherwise. */
 function selectGenerators(all: readonly Generator[], only: readonly string[] | undefined): Generator[] {
   const byName = new Map(all.map((g) => [g.name, g]));
@@ -67,7 +84,10 @@ export async function generate(
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, GeneratedFile>();
   for (const g of selected) {
-    const result = await g.generate(catalogue, { previous, options: options.options ?? {} });
+    const opts = options.options ?? {};
+    const templates = g.templates !== undefined ? { templates: readTemplates(g.templates, opts.templates) } : {};
+    const inputs = g.inputs !== undefined ? { inputs: new Map(g.inputs.map((p) => [p, readAsset(p)])) } : {};
+    const result = await g.generate(catalogue, { previous, options: opts, ...templates, ...inputs });
     diagnostics.push(...result.diagnostics);
     const assets = (g.assets ?? []).map((a) => ({ path: a.to, contents: readAsset(a.from) }));
     const own = [...result.files, ...assets].map((f) => ({ path: `${g.name}/${f.path}`, contents: f.contents }));

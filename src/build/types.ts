@@ -15,6 +15,15 @@ export interface GeneratorContext {
   readonly previous: ReadonlyMap<string, readonly GeneratedFile[]>;
   /** Options given on the command line (e.g. a templates folder for docs). */
   readonly options: Readonly<Record<string, string>>;
+  /**
+   * Template files by file name (e.g. `layout.hbs`), for a generator that declares `templates`:
+   * its own defaults, with same-named files from `--templates DIR` in their place, plus any other
+   * file of that folder (so the generator can report a name it does not know). Read by the build
+   * runner, because a generator may not read files.
+   */
+  readonly templates?: ReadonlyMap<string, string>;
+  /** The files a generator declared in `inputs`, by the path given there. Read by the build runner. */
+  readonly inputs?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -35,6 +44,19 @@ export interface Generator {
    * The build runner reads them, so the generator itself stays pure.
    */
   readonly assets?: readonly { readonly from: string; readonly to: string }[];
+  /**
+   * Folder of default templates, relative to kodkatalog's package root (e.g.
+   * `generators/docs/templates`). The runner reads its files, and those of the `templates` option
+   * (`--templates DIR`, an absolute path), into `context.templates`.
+   */
+  readonly templates?: string;
+  /**
+   * Text files the generator reads and transforms, relative to kodkatalog's package root (e.g. the
+   * compiled browser modules of src/obligations, which the docs site turns into a classic script
+   * because a page opened from disk may not load ES modules). The runner reads them into
+   * `context.inputs`.
+   */
+  readonly inputs?: readonly string[];
   /** Produces the files, paths relative to the output folder. */
   generate(catalogue: Catalogue, context: GeneratorContext): Promise<GeneratorResult> | GeneratorResult;
 }

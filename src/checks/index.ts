@@ -14,6 +14,7 @@ import { sensitiveNotMarked } from './rules/sensitive-not-marked.js';
 import { unsafePattern } from './rules/unsafe-pattern.js';
 import { unusedClassification } from './rules/unused-classification.js';
 import { unusedElement } from './rules/unused-element.js';
+import { versionDiscipline } from './rules/version-discipline.js';
 import type { Check, CheckContext } from './types.js';
 
 /** Every catalogue check, in the order they run. */
@@ -29,6 +30,7 @@ export const CHECKS: readonly Check[] = [
   sensitiveNotMarked,
   unsafePattern,
   schemaComment,
+  versionDiscipline,
 ];
 
 /**

@@ -19,4 +19,11 @@ export const recommended: Readonly<Record<string, CheckSetting>> = {
   'rule/unsafe-pattern': 'error',
   'rule/invalid-pattern': 'error',
   'rule/schema-comment-missing': 'warning',
+  // Version discipline (src/versions/discipline.ts): a release that breaks what it promises is an error.
+  'version/bump-too-small': 'error',
+  'version/older-than-previous': 'error',
+  'version/edited-in-place': 'error',
+  'version/published-changed': 'error',
+  'version/not-tagged': 'info',
+  'version/previous-unreadable': 'error',
 };

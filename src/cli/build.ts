@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkCatalogue, hasErrors } from '../api.js';
 import { generate, verifyOutput, writeOutput } from '../build/run.js';
@@ -15,6 +16,10 @@ export async function buildCommand(
   const unknown = (opts.only ?? []).filter((n) => !generators.some((g) => g.name === n));
   if (unknown.length > 0) {
     process.stderr.write(`kodkatalog: okänd generator: ${unknown.join(', ')} (finns: ${generators.map((g) => g.name).join(', ')})\n`);
+    return 2;
+  }
+  if (opts.templates !== undefined && !(existsSync(opts.templates) && statSync(opts.templates).isDirectory())) {
+    process.stderr.write(`kodkatalog: mallmappen finns inte: ${opts.templates}\n`);
     return 2;
   }
   const loaded = checkCatalogue(opts.catalogue);

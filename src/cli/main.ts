@@ -2,6 +2,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { GENERATORS } from '../../generators/index.js';
 import { buildCommand, verifyCommand } from './build.js';
 import { checkCommand } from './check.js';
+import { diffCommand } from './diff.js';
+import { migrateCommand, type MigrateCommandOptions } from './migrate.js';
+import { releaseCommand, type ReleaseCommandOptions } from './release.js';
+import { schemaFilesOf } from './sources.js';
+import { docsServeCommand } from './docs.js';
+import { obligationsCommand, type ObligationsOptions } from './obligations.js';
 import { packageVersion } from './io.js';
 
 /** Exit codes used by every command. */
@@ -26,10 +32,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command('check')
     .description('Kontrollera en katalog: format, referenser och regler.')
     .option('--catalogue <dir>', 'katalogens mapp', 'catalogue')
+    .option('--previous <rev|dir>', 'förra publicerade versionen: git-revision eller mapp (annars previousRelease i catalogue.yaml)')
     .addOption(formatOption())
     .addOption(langOption())
-    .action((opts: { catalogue: string; format: 'text' | 'json' | 'github'; lang: 'sv' | 'en' }) => {
-      code = checkCommand(opts);
+    .action(async (opts: { catalogue: string; previous?: string; format: 'text' | 'json' | 'github'; lang: 'sv' | 'en' }) => {
+      code = await checkCommand(opts, { schemaFiles: schemaFilesOf(GENERATORS) });
     });
 
   program
@@ -53,6 +60,83 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(langOption())
     .action((dir: string, opts: { format: 'text' | 'json' | 'github'; lang: 'sv' | 'en' }) => {
       code = verifyCommand(dir, opts);
+    });
+
+  program
+    .command('obligations')
+    .description('Vad ska vi rapportera, och när? Uppgiftsskyldigheter, uppgifter och sista dagar för en aktör.')
+    .option('--actor <code>', 'vem som rapporterar, t.ex. kommun')
+    .option('--area <code>', 'bara ett verksamhetsområde, t.ex. lss')
+    .option('--date <date>', 'läget denna dag och inlämningar ett år framåt (ÅÅÅÅ-MM-DD)')
+    .option('--from <date>', 'inlämningar med sista dag från och med (ÅÅÅÅ-MM-DD)')
+    .option('--to <date>', 'inlämningar med sista dag till och med (ÅÅÅÅ-MM-DD)')
+    .option('--element <id>', 'vilka uppgiftsskyldigheter som efterfrågar en uppgift')
+    .addOption(new Option('--format <format>', 'utdataformat').choices(['table', 'json', 'markdown', 'ics']).default('table'))
+    .option('--catalogue <dir>', 'katalogens mapp', 'catalogue')
+    .option('--docs-base <url>', 'början på länkar till dokumentationen (markdown)', 'docs/')
+    .addOption(langOption())
+    .action((opts: ObligationsOptions) => {
+      code = obligationsCommand(opts);
+    });
+
+  program
+    .command('docs')
+    .alias('preview')
+    .description('Bygg dokumentationen; med --serve visas den på http://127.0.0.1 medan du skriver.')
+    .option('--catalogue <dir>', 'katalogens mapp', 'catalogue')
+    .option('--out <dir>', 'mapp för det byggda (utan --serve)', 'dist/catalogue')
+    .option('--templates <dir>', 'egna mallar för dokumentationen')
+    .option('--serve', 'visa dokumentationen i webbläsaren i stället för att skriva filer')
+    .option('--port <n>', 'port för --serve (0 väljer en ledig)', '4000')
+    .addOption(formatOption())
+    .addOption(langOption())
+    .action(async (opts: { catalogue: string; out: string; templates?: string; serve?: boolean; port: string; format: 'text' | 'json' | 'github'; lang: 'sv' | 'en' }) => {
+      if (!GENERATORS.some((g) => g.name === 'docs')) {
+        process.stderr.write('kodkatalog: dokumentationsgeneratorn är inte registrerad.\n');
+        code = EXIT.usage;
+        return;
+      }
+      code = opts.serve ? (await docsServeCommand(GENERATORS, opts)).code : await buildCommand(GENERATORS, { ...opts, only: ['docs'] });
+    });
+
+  // --- versions: diff, migrate, release (src/diff, src/migrate, src/versions) ---
+  program
+    .command('diff')
+    .description('Jämför två versioner av katalogen (mappar eller git-revisioner) och visa vad som ändrats för vem.')
+    .argument('<old>', 'äldre version: mapp eller git-revision, t.ex. v0.1.0')
+    .argument('<new>', 'nyare version: mapp eller git-revision, t.ex. HEAD')
+    .option('--path <dir>', 'katalogens mapp i git-förrådet', 'catalogue')
+    .addOption(new Option('--format <format>', 'utdataformat').choices(['text', 'markdown', 'json']).default('text'))
+    .addOption(langOption())
+    .action(async (oldSpec: string, newSpec: string, opts: { path: string; format: 'text' | 'markdown' | 'json'; lang: 'sv' | 'en' }) => {
+      code = await diffCommand(oldSpec, newSpec, opts, schemaFilesOf(GENERATORS));
+    });
+
+  program
+    .command('migrate')
+    .description('Översätt koderna i en inlämningsfil (CSV) till en nyare version; lista rader som behöver ett beslut.')
+    .argument('<file>', 'inlämningsfilen (CSV med semikolon, rubrikrad med uppgifternas id)')
+    .requiredOption('--from <version>', 'versionen filen följer: mapp eller git-revision')
+    .requiredOption('--to <version>', 'versionen att översätta till: mapp eller git-revision')
+    .option('--element <id...>', 'bara dessa kolumner')
+    .option('--out <file>', 'skriv resultatet hit (skrivs helt eller inte alls)')
+    .option('--path <dir>', 'katalogens mapp i git-förrådet', 'catalogue')
+    .addOption(new Option('--format <format>', 'utdataformat').choices(['text', 'json']).default('text'))
+    .addOption(langOption())
+    .action((file: string, opts: MigrateCommandOptions) => {
+      code = migrateCommand(file, opts);
+    });
+
+  program
+    .command('release')
+    .description('Publicera katalogens version: status published och en releasepost i catalogue.yaml.')
+    .option('--catalogue <dir>', 'katalogens mapp', 'catalogue')
+    .requiredOption('--date <date>', 'releasedatum ÅÅÅÅ-MM-DD (verktyget läser aldrig klockan)')
+    .option('--previous <rev|dir>', 'förra publicerade versionen (annars previousRelease i catalogue.yaml)')
+    .addOption(formatOption())
+    .addOption(langOption())
+    .action(async (opts: ReleaseCommandOptions) => {
+      code = await releaseCommand(opts, schemaFilesOf(GENERATORS));
     });
 
   try {

@@ -57,6 +57,16 @@ const jsonTypes = {
 /** A JSON Schema type name. */
 export type JsonType = keyof typeof jsonTypes;
 
+/** Entity kinds as a message names them (definite form in Swedish). */
+const entityWords = {
+  manifest: { sv: 'katalogen', en: 'the catalogue' },
+  term: { sv: 'begreppet', en: 'term' },
+  classification: { sv: 'klassifikationen', en: 'classification' },
+  'data-element': { sv: 'uppgiften', en: 'data element' },
+  'record-type': { sv: 'posttypen', en: 'record type' },
+  obligation: { sv: 'uppgiftsskyldigheten', en: 'obligation' },
+} as const;
+
 const q = (s: string | number): string => `"${s}"`;
 const list = (xs: readonly string[]): string => xs.map(q).join(', ');
 
@@ -384,6 +394,21 @@ export const messages = {
     () => 'Katalogen har fel, så inget byggdes. Rätta felen ovan och kör igen.',
     () => 'The catalogue has errors, so nothing was built. Fix the errors above and run again.',
   ),
+  'gen/template-error': def<{ template: string; detail: string }>(
+    'error',
+    (p) => `Mallen ${q(p.template)} kan inte användas: ${p.detail}`,
+    (p) => `The template ${q(p.template)} cannot be used: ${p.detail}`,
+  ),
+  'gen/unknown-template': def<{ template: string; known: string }>(
+    'warning',
+    (p) => `Mallen ${q(p.template)} används inte (felstavad?). Mallarna heter: ${p.known}.`,
+    (p) => `The template ${q(p.template)} is not used (misspelt?). The templates are: ${p.known}.`,
+  ),
+  'gen/browser-script': def<{ detail: string }>(
+    'error',
+    (p) => `Skriptet för sidan "Vad ska vi rapportera?" kan inte byggas: ${p.detail}.`,
+    (p) => `The script of the "Vad ska vi rapportera?" page cannot be built: ${p.detail}.`,
+  ),
   'verify/no-manifest': def<{ dir: string }>(
     'error',
     (p) => `${q(p.dir)} har ingen manifest.json: det är inte en byggd katalog.`,
@@ -408,6 +433,118 @@ export const messages = {
     'error',
     (p) => `Filen ${q(p.path)} finns inte i manifestet.`,
     (p) => `The file ${q(p.path)} is not in the manifest.`,
+  ),
+
+  // --- obligations queries (kodkatalog obligations) -------------------------------------------
+  'obligations/unknown-actor': def<{ actor: string; known: readonly string[] }>(
+    'error',
+    (p) => `Aktörstypen ${q(p.actor)} finns inte. Kända aktörstyper: ${list(p.known)}.`,
+    (p) => `The actor type ${q(p.actor)} does not exist. Known actor types: ${list(p.known)}.`,
+  ),
+  'obligations/unknown-area': def<{ area: string; known: readonly string[] }>(
+    'error',
+    (p) => `Verksamhetsområdet ${q(p.area)} finns inte. Kända områden: ${list(p.known)}.`,
+    (p) => `The area of activity ${q(p.area)} does not exist. Known areas: ${list(p.known)}.`,
+  ),
+  'obligations/unknown-element': def<{ element: string }>(
+    'error',
+    (p) => `Uppgiften ${q(p.element)} finns inte i katalogen.`,
+    (p) => `The data element ${q(p.element)} does not exist in the catalogue.`,
+  ),
+
+  // --- versions: git sources, version discipline, releases, code migration --------------------
+  'git/not-a-repository': def<{ spec: string }>(
+    'error',
+    (p) => `${q(p.spec)} är ingen mapp, och den aktuella mappen ligger inte i ett git-förråd där det kunde vara en revision.`,
+    (p) => `${q(p.spec)} is not a directory, and the current directory is not inside a git repository where it could be a revision.`,
+  ),
+  'git/unknown-revision': def<{ revision: string }>(
+    'error',
+    (p) => `Revisionen ${q(p.revision)} finns inte i git-förrådet. Ange en tagg (t.ex. v0.1.0), en gren, en commit (t.ex. HEAD eller main~3) eller en mapp.`,
+    (p) => `The revision ${q(p.revision)} does not exist in the git repository. Give a tag (e.g. v0.1.0), a branch, a commit (e.g. HEAD or main~3) or a directory.`,
+  ),
+  'git/path-missing': def<{ revision: string; path: string }>(
+    'error',
+    (p) => `Revisionen ${q(p.revision)} har ingen katalog i ${q(p.path)} (ingen catalogue.yaml där). Ange katalogens mapp i förrådet med --path.`,
+    (p) => `The revision ${q(p.revision)} has no catalogue in ${q(p.path)} (no catalogue.yaml there). Give the catalogue's folder in the repository with --path.`,
+  ),
+  'version/bump-too-small': def<{ previous: string; version: string; declared: 'none' | 'patch' | 'minor' | 'major'; required: 'patch' | 'minor' | 'major'; suggested: string }>(
+    'error',
+    (p) =>
+      `Versionen ${p.version} är ${{ none: 'samma version som', patch: 'en patch-höjning från', minor: 'en minor-höjning från', major: 'en major-höjning från' }[p.declared]} ${p.previous}, men ändringarna sedan ${p.previous} kräver en ${p.required}-höjning. Sätt version till ${p.suggested} (kodkatalog diff visar ändringarna).`,
+    (p) =>
+      `The version ${p.version} is ${{ none: 'the same version as', patch: 'a patch bump from', minor: 'a minor bump from', major: 'a major bump from' }[p.declared]} ${p.previous}, but the changes since ${p.previous} need a ${p.required} bump. Set version to ${p.suggested} (kodkatalog diff shows the changes).`,
+  ),
+  'version/older-than-previous': def<{ previous: string; version: string }>(
+    'error',
+    (p) => `Versionen ${p.version} är lägre än den förra publicerade versionen ${p.previous}.`,
+    (p) => `The version ${p.version} is lower than the previous release ${p.previous}.`,
+  ),
+  'version/edited-in-place': def<{ subject: 'code' | 'element'; id: string; classification?: string; field: string; previous: string }>(
+    'error',
+    (p) =>
+      p.subject === 'code'
+        ? `Koden ${q(p.id)} i klassifikationen ${q(p.classification ?? '')} var aktiv i ${p.previous}, men dess ${p.field} har ändrats i sak. En kods betydelse ändras aldrig på plats: låt koden vara kvar som utfasad (status: deprecated, replacedBy) och lägg till en ny kod.`
+        : `Uppgiften ${q(p.id)} var aktiv i ${p.previous}, men dess ${p.field} har ändrats. En uppgift byter aldrig typ eller klassifikation på plats: lägg till en ny uppgift och fasa ut den gamla, så att äldre inlämningar kan tolkas.`,
+    (p) =>
+      p.subject === 'code'
+        ? `The code ${q(p.id)} in classification ${q(p.classification ?? '')} was active in ${p.previous}, but its ${p.field} has changed in substance. A code's meaning never changes in place: keep the code as deprecated (status: deprecated, replacedBy) and add a new code.`
+        : `The data element ${q(p.id)} was active in ${p.previous}, but its ${p.field} has changed. An element never changes type or classification in place: add a new element and deprecate the old one, so older submissions can still be read.`,
+  ),
+  'version/published-changed': def<{ version: string; source: string; kind: keyof typeof entityWords; id: string; pointer: string }>(
+    'error',
+    (p) => `Version ${p.version} är publicerad (${p.source}) men ${entityWords[p.kind].sv} ${q(p.id)} har ändrats${p.pointer ? ` (${p.pointer})` : ''}. En publicerad version ändras aldrig; höj versionen och sätt status: draft.`,
+    (p) => `Version ${p.version} is published (${p.source}) but ${entityWords[p.kind].en} ${q(p.id)} has changed${p.pointer ? ` (${p.pointer})` : ''}. A published release never changes; bump the version and set status: draft.`,
+  ),
+  'version/not-tagged': def<{ version: string; tag: string }>(
+    'info',
+    (p) => `Version ${p.version} är publicerad men taggen ${p.tag} finns inte ännu. Bygg och verifiera, checka in och tagga: git tag ${p.tag}.`,
+    (p) => `Version ${p.version} is published but the tag ${p.tag} does not exist yet. Build and verify, commit and tag: git tag ${p.tag}.`,
+  ),
+  'version/previous-unreadable': def<{ source: string; errors: number }>(
+    'error',
+    (p) => `Den förra versionen (${p.source}) kan inte läsas: den har ${p.errors} fel. Kontrollera previousRelease eller --previous.`,
+    (p) => `The previous release (${p.source}) cannot be read: it has ${p.errors} error${p.errors === 1 ? '' : 's'}. Check previousRelease or --previous.`,
+  ),
+  'release/already-published': def<{ version: string }>(
+    'error',
+    (p) => `Version ${p.version} är redan publicerad. Höj versionen och sätt status: draft för att arbeta på nästa version.`,
+    (p) => `Version ${p.version} is already published. Bump the version and set status: draft to work on the next one.`,
+  ),
+  'release/version-exists': def<{ version: string }>(
+    'error',
+    (p) => `releases har redan en post för version ${p.version}.`,
+    (p) => `releases already has an entry for version ${p.version}.`,
+  ),
+  'release/invalid-date': def<{ date: string }>(
+    'error',
+    (p) => `${q(p.date)} är inte ett datum ÅÅÅÅ-MM-DD som finns. Ange releasedatumet med --date, t.ex. --date 2027-01-15.`,
+    (p) => `${q(p.date)} is not a date YYYY-MM-DD that exists. Give the release date with --date, e.g. --date 2027-01-15.`,
+  ),
+  'release/date-order': def<{ date: string; previous: string; version: string }>(
+    'error',
+    (p) => `Datumet ${p.date} ligger före den förra releasen (${p.version}, ${p.previous}).`,
+    (p) => `The date ${p.date} is before the previous release (${p.version}, ${p.previous}).`,
+  ),
+  'migrate/split': def<{ field: string; code: string; candidates: readonly string[] }>(
+    'error',
+    (p) => `Koden ${q(p.code)} i fältet ${q(p.field)} har delats upp i ${list(p.candidates)}: en person behöver välja rätt kod för raden.`,
+    (p) => `The code ${q(p.code)} in field ${q(p.field)} has been split into ${list(p.candidates)}: a person needs to choose the right code for the row.`,
+  ),
+  'migrate/no-replacement': def<{ field: string; code: string }>(
+    'error',
+    (p) => `Koden ${q(p.code)} i fältet ${q(p.field)} får inte användas i den nya versionen och har ingen ersättare: en person behöver bestämma vad raden ska ha.`,
+    (p) => `The code ${q(p.code)} in field ${q(p.field)} may not be used in the new version and has no replacement: a person needs to decide what the row should hold.`,
+  ),
+  'migrate/unknown-code': def<{ field: string }>(
+    'error',
+    (p) => `Fältet ${q(p.field)} har en kod som inte finns i någon av versionerna (värdet visas inte).`,
+    (p) => `The field ${q(p.field)} holds a code that exists in neither version (the value is not shown).`,
+  ),
+  'migrate/unknown-element': def<{ element: string }>(
+    'error',
+    (p) => `${q(p.element)} är ingen kolumn i filen med en uppgift av kodtyp i den nya versionen.`,
+    (p) => `${q(p.element)} is not a column of the file holding a coded data element in the new version.`,
   ),
 } as const;
 
