@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { GENERATORS } from '../../generators/index.js';
 import { buildCommand, verifyCommand } from './build.js';
 import { checkCommand } from './check.js';
+import { validateCommand, type ValidateCommandOptions } from './validate.js';
 import { diffCommand } from './diff.js';
 import { migrateCommand, type MigrateCommandOptions } from './migrate.js';
 import { releaseCommand, type ReleaseCommandOptions } from './release.js';
@@ -27,6 +28,25 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(packageVersion(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('validate')
+    .description('Kontrollera en inlämningsfil (CSV, NDJSON eller JSON) mot en uppgiftsskyldighet, på den egna datorn.')
+    .argument('<files...>', 'filerna i inlämningen (t.ex. person.csv insats.csv)')
+    .requiredOption('--obligation <id>', 'uppgiftsskyldigheten, t.ex. kommun-lss')
+    .option('--period <period>', 'rapportperioden, t.ex. 2027-03, 2027-Q1 eller 2027')
+    .option('--catalogue <dir>', 'katalogens mapp', 'catalogue')
+    .option('--release <dir>', 'en byggd katalog (dist/catalogue) att kontrollera mot i stället')
+    .addOption(new Option('--format <format>', 'rapportens format').choices(['text', 'json', 'csv', 'html']).default('text'))
+    .option('--max-errors <n>', 'visa högst så många fynd (alla räknas)')
+    .addOption(langOption())
+    .addOption(new Option('--encoding <encoding>', 'filens teckenkodning').choices(['utf-8', 'windows-1252']).default('utf-8'))
+    .option('--record-type <id>', 'posttypen för poster som inte anger den själva')
+    .addOption(new Option('--input-format <format>', 'filens format om filändelsen inte säger det').choices(['csv', 'ndjson', 'json']))
+    .option('--docs-base <url>', 'var dokumentationen finns, för länkar i rapporten')
+    .action(async (files: string[], opts: ValidateCommandOptions) => {
+      code = await validateCommand(files, opts);
+    });
 
   program
     .command('check')

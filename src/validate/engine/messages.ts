@@ -72,7 +72,10 @@ export const notAnObject = (): FindingMessage =>
 /** A record type the catalogue does not have; `id` is shown only when it looks like an id. */
 export const unknownRecordType = (id: string | undefined): FindingMessage =>
   id === undefined
-    ? both('Posttypen finns inte i katalogen.', 'The record type does not exist in the catalogue.')
+    ? both(
+        'Posten anger ingen posttyp som finns i katalogen. Ange posttypen i fältet recordType, eller välj posttyp för hela filen (döp filen efter posttypen, t.ex. insats.csv, eller ange --record-type).',
+        'The record names no record type of the catalogue. Give it in the recordType field, or choose one for the whole file (name the file after it, e.g. insats.csv, or use --record-type).',
+      )
     : both(`Posttypen "${id}" finns inte i katalogen.`, `The record type "${id}" does not exist in the catalogue.`);
 
 /** The record's own `recordType` field names another record type. */

@@ -1,0 +1,152 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { checkCatalogue, hasErrors } from '../api.js';
+import { renderDiagnostics } from '../diagnostics/render.js';
+import type { Lang } from '../diagnostics/types.js';
+import { docPath, findingDocPath } from '../model/doc-paths.js';
+import type { ValidationModel } from '../validate/engine/index.js';
+import type { InputEncoding, InputFormat } from '../validate/input.js';
+import { buildValidationModel } from '../validate/model-builder.js';
+import { csvHeader, csvRow, findingJson, htmlReport, summaryJson, textLine, textSummary, type ReportFormat } from '../validate/report.js';
+import { validateSubmission, type ReportedFinding, type SubmissionFile } from '../validate/validate.js';
+import { out } from './io.js';
+
+/** Options of `kodkatalog validate`. */
+export interface ValidateCommandOptions {
+  obligation: string;
+  period?: string;
+  catalogue: string;
+  release?: string;
+  format: ReportFormat;
+  maxErrors?: string;
+  lang: Lang;
+  encoding: InputEncoding;
+  recordType?: string;
+  inputFormat?: InputFormat;
+  docsBase?: string;
+}
+
+const err = (s: string): void => void process.stderr.write(s);
+
+/** Loads the validation model: from a built release's validators, or from a catalogue. */
+async function loadModel(opts: ValidateCommandOptions): Promise<ValidationModel | number> {
+  if (opts.release) {
+    const file = join(opts.release, 'validators', 'model.js');
+    if (!existsSync(file)) {
+      err(`kodkatalog: ${opts.release} är inte en byggd katalog (validators/model.js saknas).\n`);
+      return 2;
+    }
+    return ((await import(pathToFileURL(resolve(file)).href)) as { default: ValidationModel }).default;
+  }
+  const loaded = checkCatalogue(opts.catalogue);
+  if (!loaded.catalogue || hasErrors(loaded.diagnostics)) {
+    out(renderDiagnostics(loaded.diagnostics, 'text', { lang: opts.lang, readSource: (f) => loaded.raw.sources.get(f) }));
+    err(opts.lang === 'sv' ? 'kodkatalog: katalogen har fel, så filen kan inte kontrolleras.\n' : 'kodkatalog: the catalogue has errors, so the file cannot be checked.\n');
+    return 2;
+  }
+  return buildValidationModel(loaded.catalogue);
+}
+
+/** Shows how far a large file has been read, on a terminal only. */
+function progress(total: number, enabled: boolean): { add(n: number): void; done(): void } {
+  let read = 0;
+  let last = 0;
+  const draw = (): void => {
+    const pct = Math.min(100, Math.floor((read / total) * 100));
+    const bar = '#'.repeat(Math.floor(pct / 4)).padEnd(25, ' ');
+    err(`\r[${bar}] ${String(pct).padStart(3)} %  ${(read / 1e6).toFixed(0)}/${(total / 1e6).toFixed(0)} MB`);
+  };
+  return {
+    add(n) {
+      if (!enabled) return;
+      read += n;
+      const now = Date.now();
+      if (now - last > 100) {
+        last = now;
+        draw();
+      }
+    },
+    done() {
+      if (enabled) err('\r' + ' '.repeat(60) + '\r');
+    },
+  };
+}
+
+/** `kodkatalog validate FILE...`: checks submission files; exit 0 clean, 1 errors, 2 usage or unreadable. */
+export async function validateCommand(files: readonly string[], opts: ValidateCommandOptions): Promise<number> {
+  const sv = opts.lang === 'sv';
+  const maxErrors = opts.maxErrors === undefined ? Infinity : Number(opts.maxErrors);
+  if (!Number.isInteger(maxErrors) && maxErrors !== Infinity) {
+    err(sv ? 'kodkatalog: --max-errors ska vara ett heltal.\n' : 'kodkatalog: --max-errors must be an integer.\n');
+    return 2;
+  }
+  for (const f of files) {
+    if (!existsSync(f) || !statSync(f).isFile()) {
+      err(sv ? `kodkatalog: filen ${f} finns inte eller kan inte läsas.\n` : `kodkatalog: the file ${f} does not exist or cannot be read.\n`);
+      return 2;
+    }
+  }
+  const model = await loadModel(opts);
+  if (typeof model === 'number') return model;
+  const obligation = model.obligations.find((o) => o.id === opts.obligation);
+  if (!obligation) {
+    err(sv ? `kodkatalog: uppgiftsskyldigheten "${opts.obligation}" finns inte. Finns: ${model.obligations.map((o) => o.id).join(', ')}.\n` : `kodkatalog: no obligation "${opts.obligation}". Known: ${model.obligations.map((o) => o.id).join(', ')}.\n`);
+    return 2;
+  }
+  const recordTypeIds = new Set(obligation.recordTypes.map((r) => r.recordType));
+
+  const total = files.reduce((n, f) => n + statSync(f).size, 0);
+  const bar = progress(total, process.stderr.isTTY === true && total > 4e6 && opts.format !== 'json');
+  const inputs: SubmissionFile[] = files.map((name) => {
+    const stem = basename(name).replace(/\.[^.]*$/, '');
+    const recordType = opts.recordType ?? (recordTypeIds.has(stem) ? stem : undefined);
+    async function* stream(): AsyncGenerator<Uint8Array> {
+      for await (const chunk of createReadStream(name, { highWaterMark: 1 << 20 })) {
+        bar.add((chunk as Buffer).length);
+        yield chunk as Buffer;
+      }
+    }
+    return { name, stream: stream(), ...(opts.inputFormat ? { format: opts.inputFormat } : {}), ...(recordType ? { recordType } : {}) };
+  });
+
+  const docsBase = opts.docsBase ?? relative(process.cwd(), join(opts.release ?? 'dist/catalogue', 'docs')).split('\\').join('/') + '/';
+  const ruleLink = (ruleId: string, code: string): string => docsBase + (ruleId === code ? findingDocPath(code) : docPath('rule', ruleId));
+
+  const validation = validateSubmission(inputs, {
+    model,
+    obligation: opts.obligation,
+    ...(opts.period ? { period: opts.period } : {}),
+    encoding: opts.encoding,
+  });
+  let shown = 0;
+  const kept: ReportedFinding[] = [];
+  // Text, JSON and CSV stream as findings come; HTML needs the summary first, so it keeps the shown ones.
+  if (opts.format === 'json') out(`{\n  "findings": [`);
+  if (opts.format === 'csv') out(csvHeader(opts.lang));
+  for await (const f of validation) {
+    if (shown >= maxErrors) continue;
+    switch (opts.format) {
+      case 'text':
+        out(textLine(f, opts.lang));
+        break;
+      case 'json':
+        out(`${shown === 0 ? '' : ','}\n    ${JSON.stringify(findingJson(f, opts.lang))}`);
+        break;
+      case 'csv':
+        out(csvRow(f, opts.lang));
+        break;
+      case 'html':
+        kept.push(f);
+        break;
+    }
+    shown++;
+  }
+  bar.done();
+  const summary = await validation.summary;
+  if (opts.format === 'text') out(textSummary(summary, opts.lang, shown));
+  if (opts.format === 'json') out(`\n  ],\n  "summary": ${JSON.stringify(summaryJson(summary, opts.lang), null, 2).replace(/\n/g, '\n  ')}\n}\n`);
+  if (opts.format === 'html') out(htmlReport(kept, summary, opts.lang, ruleLink));
+  if (summary.incomplete) return 2;
+  return summary.findings.fatal + summary.findings.error > 0 ? 1 : 0;
+}
