@@ -33,7 +33,7 @@ afterAll(() => {
 describe('kodkatalog obligations', () => {
   it('tells a municipality in Swedish everything it must send in the coming year, and by when', async () => {
     const r = kodkatalog(['--actor', 'kommun', '--date', '2027-03-01']);
-    expect(r.status).toBe(0);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Sista dag för inlämning: 61 inlämningar för 6 uppgiftsskyldigheter');
     expect(r.stdout).toContain('mån 2027-10-25  1 oktober 2027    Insatser enligt LSS');
@@ -50,7 +50,7 @@ describe('kodkatalog obligations', () => {
 
   it('writes a Markdown checklist with links under --docs-base', async () => {
     const r = kodkatalog(['--actor', 'kommun', '--area', 'lss', '--date', '2027-03-01', '--format', 'markdown']);
-    expect(r.status).toBe(0);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
     await expect(r.stdout).toMatchFileSnapshot('__snapshots__/obligations/kommun-lss-2027-03-01.md');
     const abs = kodkatalog(['--actor', 'kommun', '--area', 'lss', '--date', '2027-03-01', '--format', 'markdown', '--docs-base', 'https://example.org/docs/']);
     expect(abs.stdout).toContain('(https://example.org/docs/uppgifter/personnummer.html)');
@@ -58,7 +58,7 @@ describe('kodkatalog obligations', () => {
 
   it('writes an iCalendar file that a real parser reads', async () => {
     const r = kodkatalog(['--actor', 'kommun', '--from', '2027-01-01', '--to', '2027-12-31', '--format', 'ics']);
-    expect(r.status).toBe(0);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
     expect(r.stdout.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
     const events = new ICAL.Component(ICAL.parse(r.stdout)).getAllSubcomponents('vevent');
     // 5 monthly obligations x 11 periods due in 2027 (February to December) + 1 LSS snapshot.
@@ -68,23 +68,23 @@ describe('kodkatalog obligations', () => {
 
   it('prints JSON equal to the library answer', () => {
     const r = kodkatalog(['--actor', 'enskild-verksamhet', '--from', '2027-01-01', '--to', '2027-12-31', '--format', 'json']);
-    expect(r.status).toBe(0);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
     const expected = resolveObligations(loadCatalogue(join(repo, 'catalogue')).catalogue!, { actor: 'enskild-verksamhet', from: '2027-01-01', to: '2027-12-31' }).value;
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 
   it('answers in English with --lang en', async () => {
     const r = kodkatalog(['--actor', 'enskild-verksamhet', '--date', '2027-12-01', '--lang', 'en']);
-    expect(r.status).toBe(0);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
     await expect(r.stdout).toMatchFileSnapshot('__snapshots__/obligations/enskild-verksamhet-2027-12-01.en.txt');
   });
 
   it('lists the obligations that ask for an element', async () => {
     const r = kodkatalog(['--element', 'personnummer']);
-    expect(r.status).toBe(0);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
     await expect(r.stdout).toMatchFileSnapshot('__snapshots__/obligations/element-personnummer.txt');
     const md = kodkatalog(['--element', 'avslutsorsak', '--actor', 'kommun', '--format', 'markdown']);
-    expect(md.status).toBe(0);
+    expect({ status: md.status, stderr: md.stderr }).toEqual({ status: 0, stderr: '' });
     await expect(md.stdout).toMatchFileSnapshot('__snapshots__/obligations/element-avslutsorsak-kommun.md');
     const none = kodkatalog(['--element', 'avslutsorsak', '--date', '2027-06-01']);
     expect(none).toEqual({ status: 0, stdout: 'Ingen uppgiftsskyldighet efterfrågar uppgiften Avslutsorsak (avslutsorsak) den 2027-06-01.\n', stderr: '' });
@@ -92,7 +92,7 @@ describe('kodkatalog obligations', () => {
 
   it('exits 0 with a clear message when nothing is found', () => {
     const r = kodkatalog(['--actor', 'kommun', '--area', 'vald-i-nara-relationer', '--date', '2027-03-01']);
-    expect(r.status).toBe(0);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
     expect(r.stdout).toContain('Inga uppgiftsskyldigheter för Kommun (socialnämnd) inom Våld i nära relationer gäller eller har en inlämning under perioden 2027-03-01 – 2028-02-29.');
     expect(kodkatalog(['--actor', 'kommun', '--date', '2025-01-01']).stdout).toContain('Inga uppgiftsskyldigheter för Kommun (socialnämnd)');
     // A calendar needs at least one event (RFC 5545): nothing is written, and stderr says why.
@@ -151,7 +151,7 @@ describe('kodkatalog obligations', () => {
 
   it('is listed in the help', () => {
     const r = spawnSync(process.execPath, ['bin/kodkatalog.js', 'obligations', '--help'], { cwd: repo, encoding: 'utf8' });
-    expect(r.status).toBe(0);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
     expect(r.stdout).toContain('--format <format>');
     expect(r.stdout).toContain('--docs-base <url>');
   });
