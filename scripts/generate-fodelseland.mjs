@@ -16,7 +16,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderEntityFile } from './lib/emit-yaml.mjs';
+import { renderEntityFile, splitCodesToCsv } from './lib/emit-yaml.mjs';
 
 const RETRIEVED = '2026-11-22';
 const EXPECTED_VERSION = '7.14.0';
@@ -84,6 +84,9 @@ const entity = {
   codes,
 };
 
-const path = join(repoRoot, 'catalogue', 'classifications', 'fodelseland.yaml');
-writeFileSync(path, renderEntityFile(entity, { schema: '../../schema/classification.schema.json', generatedBy }));
-console.log(`wrote ${path} (${codes.length} codes)`);
+// The codes go to a CSV file beside the YAML: a long list reads much faster as CSV than as YAML.
+const split = splitCodesToCsv(entity);
+const dir = join(repoRoot, 'catalogue', 'classifications');
+writeFileSync(join(dir, 'fodelseland.csv'), split.csv);
+writeFileSync(join(dir, 'fodelseland.yaml'), renderEntityFile(split.entity, { schema: '../../schema/classification.schema.json', generatedBy }));
+console.log(`wrote ${join(dir, 'fodelseland.yaml')} and fodelseland.csv (${codes.length} codes)`);

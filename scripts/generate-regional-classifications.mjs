@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseSemicolonCsv, renderEntityFile } from './lib/emit-yaml.mjs';
+import { parseSemicolonCsv, renderEntityFile, splitCodesToCsv } from './lib/emit-yaml.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(process.argv[2] ?? join(repoRoot, '..', 'shared', 'data'));
@@ -136,8 +136,11 @@ const kommun = {
 };
 
 const schema = '../../schema/classification.schema.json';
-for (const entity of [kommun, lan]) {
+// The kommun list keeps its codes in a CSV file beside the YAML (read faster than YAML); län stays YAML.
+const split = splitCodesToCsv(kommun);
+writeFileSync(join(outDir, 'kommun.csv'), split.csv);
+for (const entity of [split.entity, lan]) {
   const path = join(outDir, `${entity.id}.yaml`);
   writeFileSync(path, renderEntityFile(entity, { schema, generatedBy }));
-  console.log(`wrote ${path} (${entity.codes.length} codes)`);
+  console.log(`wrote ${path}`);
 }

@@ -91,3 +91,24 @@ export function parseSemicolonCsv(text) {
     return Object.fromEntries(header.map((name, i) => [name, cells[i].trim().normalize('NFC')]));
   });
 }
+
+/**
+ * Moves a classification's codes into a CSV codes file (code;label;labelEn;definition;status;validTo;replacedBy),
+ * for lists long enough that reading them as YAML costs noticeable time. Returns the YAML entity
+ * (with codesFile instead of codes) and the CSV text. Only the columns some code uses are written.
+ */
+export function splitCodesToCsv(entity) {
+  const columns = [
+    ['code', (c) => c.code],
+    ['label', (c) => c.label.sv],
+    ['labelEn', (c) => c.label.en],
+    ['definition', (c) => c.definition?.sv],
+    ['status', (c) => c.status],
+    ['validTo', (c) => c.validTo],
+    ['replacedBy', (c) => c.replacedBy?.join(' ')],
+  ].filter(([name, get]) => name === 'code' || name === 'label' || entity.codes.some((c) => get(c) !== undefined));
+  const cell = (v) => (v === undefined ? '' : /[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const csv = [columns.map(([name]) => name).join(';'), ...entity.codes.map((c) => columns.map(([, get]) => cell(get(c))).join(';'))].join('\n') + '\n';
+  const { codes, ...rest } = entity;
+  return { entity: { ...rest, codesFile: `${entity.id}.csv` }, csv };
+}

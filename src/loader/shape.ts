@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import standalone from 'ajv/dist/standalone/index.js';
 import { diagnostic, type FormatName, type JsonType, type ShapeProblem } from '../diagnostics/messages.js';
 import type { Diagnostic, SourceLocation } from '../diagnostics/types.js';
 import { packageRoot } from '../paths.js';
@@ -11,23 +14,58 @@ export type FileKind = 'catalogue' | 'term' | 'classification' | 'data-element' 
 
 export const FILE_KINDS: readonly FileKind[] = ['catalogue', 'term', 'classification', 'data-element', 'record-type', 'obligation'];
 
-let validators: Map<FileKind | 'code', ValidateFunction> | undefined;
+type Validators = Map<FileKind | 'code', ValidateFunction>;
 
-function compile(): Map<FileKind | 'code', ValidateFunction> {
-  if (validators) return validators;
-  const ajv = new Ajv({ inlineRefs: false, code: { optimize: false }, allErrors: true, strict: true, allowUnionTypes: true });
+let validators: Validators | undefined;
+
+/** Where `npm run compile` leaves the format schemas compiled to code (see `precompileFormatSchemas`). */
+const PRECOMPILED = ['dist', 'format-schemas.cjs'];
+
+const SCHEMA_NAMES = ['common.schema.json', ...FILE_KINDS.map((k) => `${k}.schema.json`)];
+
+/** The format schemas' texts and a hash of them, so precompiled code is used only while it matches. */
+function schemaSources(): { texts: Map<string, string>; hash: string } {
   const dir = join(packageRoot(), 'schema');
-  const load = (name: string): object => JSON.parse(readFileSync(join(dir, name), 'utf8')) as object;
+  const texts = new Map(SCHEMA_NAMES.map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
+  const hash = createHash('sha256');
+  for (const [n, t] of texts) hash.update(n).update('\0').update(t).update('\0');
+  return { texts, hash: hash.digest('hex') };
+}
+
+function compileWithAjv(texts: ReadonlyMap<string, string>, source: boolean): { ajv: Ajv; refs: Record<string, string> } {
+  const ajv = new Ajv({ inlineRefs: false, code: { optimize: false, source }, allErrors: true, strict: true, allowUnionTypes: true });
   // Keys equal the file names so the schemas' relative $refs resolve as they do in an editor.
-  ajv.addSchema(load('common.schema.json'), 'common.schema.json');
-  validators = new Map();
-  for (const kind of FILE_KINDS) {
-    const name = `${kind}.schema.json`;
-    ajv.addSchema(load(name), name);
-    validators.set(kind, ajv.getSchema(name)!);
-  }
+  for (const [name, text] of texts) ajv.addSchema(JSON.parse(text) as object, name);
+  const refs: Record<string, string> = Object.fromEntries(FILE_KINDS.map((k) => [k, `${k}.schema.json`]));
   // One code of a classification: also the shape of each row of a CSV codes file.
-  validators.set('code', ajv.getSchema('classification.schema.json#/properties/codes/items')!);
+  refs.code = 'classification.schema.json#/properties/codes/items';
+  return { ajv, refs };
+}
+
+/**
+ * Compiling the format schemas with ajv costs more than loading a whole catalogue, so `npm run
+ * compile` writes them as code once; the loader uses that code while the schemas are unchanged.
+ */
+export function precompileFormatSchemas(): void {
+  const { texts, hash } = schemaSources();
+  const { ajv, refs } = compileWithAjv(texts, true);
+  const code = standalone.default(ajv, refs) + `\nmodule.exports.schemaHash = ${JSON.stringify(hash)};\n`;
+  writeFileSync(join(packageRoot(), ...PRECOMPILED), code);
+}
+
+function compile(): Validators {
+  if (validators) return validators;
+  const { texts, hash } = schemaSources();
+  const file = join(packageRoot(), ...PRECOMPILED);
+  if (existsSync(file)) {
+    const compiled = createRequire(import.meta.url)(file) as Record<string, ValidateFunction> & { schemaHash: string };
+    if (compiled.schemaHash === hash) {
+      validators = new Map([...FILE_KINDS, 'code' as const].map((k) => [k, compiled[k]!]));
+      return validators;
+    }
+  }
+  const { ajv, refs } = compileWithAjv(texts, false);
+  validators = new Map(Object.entries(refs).map(([k, ref]) => [k as FileKind | 'code', ajv.getSchema(ref)!]));
   return validators;
 }
 

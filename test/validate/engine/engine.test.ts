@@ -67,7 +67,9 @@ describe('record shape', () => {
 
   it('reports an unknown record type, naming it only when it looks like an id', () => {
     expect(seen(engine.checkRecord('placering', {}))).toEqual([{ code: 'unknown-record-type', field: undefined, message: 'Posttypen "placering" finns inte i katalogen.' }]);
-    expect(seen(engine.checkRecord(PNR.a, {}))[0]!.message).toBe('Posttypen finns inte i katalogen.');
+    expect(seen(engine.checkRecord(PNR.a, {}))[0]!.message).toBe(
+      'Posten anger ingen posttyp som finns i katalogen. Ange posttypen i fältet recordType, eller välj posttyp för hela filen (döp filen efter posttypen, t.ex. insats.csv, eller ange --record-type).',
+    );
   });
 });
 

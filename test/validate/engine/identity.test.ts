@@ -11,7 +11,7 @@ import {
 } from '../../../src/validate/engine/index.js';
 import { ORGNR, PNR, coordinationNumber } from './fixture-model.js';
 
-const TEST_NUMBERS = readFileSync(new URL('../../../../shared/data/testpersonnummer.csv', import.meta.url), 'utf8')
+const TEST_NUMBERS = readFileSync(new URL('../../fixtures/data/testpersonnummer.csv', import.meta.url), 'utf8')
   .split(/\r?\n/)
   .slice(1)
   .filter((l) => l.trim() !== '');
