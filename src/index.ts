@@ -6,7 +6,7 @@ export type { Diagnostic, Lang, LocalizedMessage, Position, Result, Severity, So
 export type * from './model/types.js';
 export type { GeneratedFile, Generator, GeneratorContext, GeneratorResult } from './build/types.js';
 export { generate, writeOutput, verifyOutput, MANIFEST_FILE, type BuildManifest, type ManifestFile } from './build/run.js';
-export { DOC_FOLDERS, DOC_PAGES, docPath, findingDocPath, type DocKind } from './model/doc-paths.js';
+export { DOC_FOLDERS, DOC_PAGES, CHANGES_FOLDER, changesDocPath, docPath, findingDocPath, type DocKind } from './model/doc-paths.js';
 export { buildValidationModel } from './validate/model-builder.js';
 export type { ValidationModel, Finding as ValidationFinding } from './validate/engine/index.js';
 export * as validationEngine from './validate/engine/index.js';
@@ -15,13 +15,14 @@ export { OBLIGATIONS_BROWSER_MODULES, OBLIGATIONS_COMPILED_DIR } from './obligat
 export type { ObligationsData, ObligationsAnswer } from './obligations/data.js';
 export { diffCatalogues, compareSchemaFiles, type DiffOptions, type SchemaFile } from './diff/compare.js';
 export { compareSchemas, compatibilityOf } from './diff/schema-compat.js';
-export { renderDiff, summarizeDiff, type DiffFormat } from './diff/render.js';
+export { renderDiff, summarizeDiff, changelogOf, levelWords, type Changelog, type ChangelogLine, type ChangelogSchema, type DiffFormat } from './diff/render.js';
 export type * from './diff/types.js';
 export { CHANGE_KINDS, LEVEL_RANK } from './diff/types.js';
 export { replacements, successors, type Replacement, type ReplacementKind, type Successors } from './migrate/lineage.js';
 export { migrateSubmission, type CodeRewrite, type MigrationOptions, type MigrationResult } from './migrate/migrate.js';
 export { openCatalogueSource, type CatalogueSource, type SourceOptions } from './versions/source.js';
-export { checkVersions, releaseInfo, releaseTag, editorialForm, type ReleaseEntry, type ReleaseInfo, type VersionCheckOptions, type VersionCheckResult } from './versions/discipline.js';
+export { checkVersions, releaseInfo, releaseTag, editorialForm, previousReleaseSpec, type PreviousReleaseSpec, type ReleaseEntry, type ReleaseInfo, type VersionCheckOptions, type VersionCheckResult } from './versions/discipline.js';
+export { releaseChanges, type ReleaseChanges } from './versions/changes.js';
 export { release, applyRelease, type ReleaseOptions, type ReleaseResult } from './versions/release.js';
 export { parseVersion, compareVersions, bumpOf, nextVersion, type Version } from './versions/semver.js';
 // "Vad ska vi rapportera?": obligations per actor, area and date, with due dates (src/obligations;

@@ -2,10 +2,13 @@
 // from the resolved catalogue and the code-lists generator's file list, through handlebars templates,
 // for municipalities, private providers, vendors and data protection officers reading the catalogue.
 import {
+  CHANGES_FOLDER,
+  changesDocPath,
   docPath,
   DOC_FOLDERS,
   DOC_PAGES,
   findingDocPath,
+  summarizeDiff,
   type Catalogue,
   type Classification,
   type Code,
@@ -15,6 +18,7 @@ import {
   type GeneratorContext,
   type GeneratorResult,
 } from '../../src/index.js';
+import { changesIndexView, versionEntries, versionView } from './changes.js';
 import { allFindings, FINDING_GROUPS, type FindingDoc } from './findings.js';
 import {
   codeHref,
@@ -86,6 +90,7 @@ const NAV: readonly Nav[] = [
   { path: 'kontroller/index.html', label: 'Kontroller', folder: 'kontroller' },
   { path: `${DOC_FOLDERS.obligation}/index.html`, label: 'Uppgiftsskyldigheter', folder: DOC_FOLDERS.obligation },
   { path: DOC_PAGES.privacy, label: 'Integritet' },
+  { path: DOC_PAGES.changes, label: 'Vad har ändrats?', folder: CHANGES_FOLDER },
 ];
 
 const manifestStatus = { draft: 'Utkast', published: 'Publicerad' } as const;
@@ -223,6 +228,33 @@ function build(catalogue: Catalogue, context: GeneratorContext): GeneratorResult
   const indexPath = (kind: DocKind): string => `${DOC_FOLDERS[kind]}/index.html`;
   const crumbs = (kind: DocKind, label: string): { path?: string; label: string }[] => [{ path: indexPath(kind), label: KIND_TITLES[kind].title }, { label }];
 
+  /** The change notes the current catalogue holds: the manifest's, entities' and codes' (with deprecated and retired codes). */
+  const changeNotes = (link: Linker): object => {
+    const changed: { href: string; label: string; kind: string; note: string }[] = [];
+    const add = (kind: DocKind, e: { id: string; label: { sv: string }; changeNote?: string | undefined }): void => {
+      if (e.changeNote) changed.push({ href: link(docPath(kind, e.id)), label: e.label.sv, kind: KIND_TITLES[kind].one, note: e.changeNote });
+    };
+    catalogue.terms.forEach((e) => add('term', e));
+    catalogue.classifications.forEach((e) => add('classification', e));
+    catalogue.dataElements.forEach((e) => add('data-element', e));
+    catalogue.recordTypes.forEach((e) => add('record-type', e));
+    catalogue.obligations.forEach((e) => add('obligation', e));
+    const codes = catalogue.classifications.flatMap((cls) =>
+      cls.codes
+        .filter((c) => c.changeNote || c.status === 'deprecated' || c.status === 'retired')
+        .map((c) => ({
+          href: link(codeHref(places, c)),
+          code: c.code,
+          label: c.label.sv,
+          classification: cls.label.sv,
+          status: statusView(c.status),
+          note: c.changeNote,
+          replacedBy: c.replacedBy.map((x) => x.code).join(', '),
+        })),
+    );
+    return { changeNote: m.changeNote, entities: sortSwedish(changed, (c) => c.label, (c) => c.href), codes };
+  };
+
   // --- start ---------------------------------------------------------------------------------
   const counts: { kind: DocKind; n: number }[] = [
     { kind: 'obligation', n: catalogue.obligations.length },
@@ -232,6 +264,8 @@ function build(catalogue: Catalogue, context: GeneratorContext): GeneratorResult
     { kind: 'rule', n: catalogue.rules.length },
     { kind: 'term', n: catalogue.terms.length },
   ];
+  const versions = versionEntries(catalogue, context.changes ?? []);
+  const currentDiff = versions.find((v) => v.current)?.diff;
   site.page(DOC_PAGES.start, 'start', m.label.sv, (link) => ({
     label: m.label.sv,
     definition: m.definition?.sv,
@@ -240,6 +274,8 @@ function build(catalogue: Catalogue, context: GeneratorContext): GeneratorResult
     draft: m.status === 'draft',
     publisher: m.publisher,
     changeNote: m.changeNote,
+    // What changed since the previous release, in one sentence, when the build knew that release.
+    changes: currentDiff ? { summary: summarizeDiff(currentDiff, 'sv'), href: link(changesDocPath(m.version)) } : undefined,
     source: sourceView(m.source),
     links: {
       report: link(DOC_PAGES.report),
@@ -444,42 +480,17 @@ function build(catalogue: Catalogue, context: GeneratorContext): GeneratorResult
   site.file('assets/sokindex.js', `window.kodkatalogSokindex = ${scriptJson(searchIndex(catalogue, places, findings))};\n`);
   site.page(DOC_PAGES.search, 'search', 'Sök', () => ({}), { crumbs: [{ label: 'Sök' }], scripts: ['assets/sokindex.js', 'assets/sok.js'] });
 
-  site.page(
-    DOC_PAGES.changes,
-    'changes',
-    'Ändringar',
-    (link) => {
-      const changed: { href: string; label: string; kind: string; note: string }[] = [];
-      const add = (kind: DocKind, e: { id: string; label: { sv: string }; changeNote?: string | undefined }): void => {
-        if (e.changeNote) changed.push({ href: link(docPath(kind, e.id)), label: e.label.sv, kind: KIND_TITLES[kind].one, note: e.changeNote });
-      };
-      catalogue.terms.forEach((e) => add('term', e));
-      catalogue.classifications.forEach((e) => add('classification', e));
-      catalogue.dataElements.forEach((e) => add('data-element', e));
-      catalogue.recordTypes.forEach((e) => add('record-type', e));
-      catalogue.obligations.forEach((e) => add('obligation', e));
-      const codes = catalogue.classifications.flatMap((cls) =>
-        cls.codes
-          .filter((c) => c.changeNote || c.status === 'deprecated' || c.status === 'retired')
-          .map((c) => ({
-            href: link(codeHref(places, c)),
-            code: c.code,
-            label: c.label.sv,
-            classification: cls.label.sv,
-            status: statusView(c.status),
-            note: c.changeNote,
-            replacedBy: c.replacedBy.map((x) => x.code).join(', '),
-          })),
-      );
-      return {
-        version: m.version,
-        changeNote: m.changeNote,
-        entities: sortSwedish(changed, (c) => c.label, (c) => c.href),
-        codes,
-      };
-    },
-    { crumbs: [{ label: 'Ändringar' }] },
-  );
+  // --- what has changed: every version, and a page per version ---------------------------------
+  site.page(DOC_PAGES.changes, 'changes', 'Vad har ändrats?', (link) => changesIndexView(link, catalogue, versions), { crumbs: [{ label: 'Vad har ändrats?' }] });
+  versions.forEach((v, i) => {
+    site.page(
+      changesDocPath(v.version),
+      'changes-version',
+      `Vad har ändrats i version ${v.version}?`,
+      (link) => versionView(link, places, catalogue, versions, i, v.current ? changeNotes(link) : undefined),
+      { crumbs: [{ path: DOC_PAGES.changes, label: 'Vad har ändrats?' }, { label: `Version ${v.version}` }] },
+    );
+  });
 
   return { files: site.files, diagnostics: [...r.diagnostics, ...report.diagnostics] };
 }
@@ -529,10 +540,11 @@ export const docsGenerator: Generator = {
   name: 'docs',
   description: [
     'Swedish documentation site: static HTML with relative links, search and the "Vad ska vi rapportera?" page,',
-    'from the resolved catalogue and the code-lists file names, through handlebars templates (--templates DIR),',
+    'from the resolved catalogue, the code-lists file names and the diffs against previous releases, via handlebars (--templates DIR),',
     'for municipalities, private providers, vendors and data protection officers.',
   ].join('\n'),
   uses: ['code-lists'],
+  changelog: true,
   templates: 'generators/docs/templates',
   inputs: OBLIGATION_INPUTS,
   assets: STATIC_ASSETS.map((a) => ({ from: `generators/docs/assets/${a}`, to: `assets/${a}` })),

@@ -28,6 +28,7 @@ export const TEMPLATE_NAMES = [
   'accessibility',
   'search',
   'changes',
+  'changes-version',
   'source',
 ] as const;
 

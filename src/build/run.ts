@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { dirname, join, relative, sep } from 'node:path';
 import { diagnostic } from '../diagnostics/messages.js';
 import type { Diagnostic, Result } from '../diagnostics/types.js';
+import type { CatalogueDiff } from '../diff/types.js';
 import type { Catalogue } from '../model/types.js';
 import { packageRoot } from '../paths.js';
 import type { GeneratedFile, Generator } from './types.js';
@@ -56,8 +57,8 @@ function readTemplates(folder: string, override: string | undefined): Map<string
   return templates;
 }
 
-/** Orders generators so each runs after those it uses, keeping registry order otherwise. */
-function selectGenerators(all: readonly Generator[], only: readonly string[] | undefined): Generator[] {
+/** The generators that run for `only` (all when undefined), each after those it uses, in registry order otherwise. */
+export function selectGenerators(all: readonly Generator[], only: readonly string[] | undefined): Generator[] {
   const byName = new Map(all.map((g) => [g.name, g]));
   const order: Generator[] = [];
   const want = (name: string): void => {
@@ -77,7 +78,12 @@ function selectGenerators(all: readonly Generator[], only: readonly string[] | u
 export async function generate(
   catalogue: Catalogue,
   generators: readonly Generator[],
-  options: { only?: readonly string[]; options?: Readonly<Record<string, string>> } = {},
+  options: {
+    only?: readonly string[];
+    options?: Readonly<Record<string, string>>;
+    /** What changed since previous releases, handed to generators as `context.changes` (see GeneratorContext). */
+    changes?: readonly CatalogueDiff[];
+  } = {},
 ): Promise<Result<GeneratedFile[]>> {
   const selected = selectGenerators(generators, options.only);
   const previous = new Map<string, readonly GeneratedFile[]>();
@@ -87,13 +93,18 @@ export async function generate(
     const opts = options.options ?? {};
     const templates = g.templates !== undefined ? { templates: readTemplates(g.templates, opts.templates) } : {};
     const inputs = g.inputs !== undefined ? { inputs: new Map(g.inputs.map((p) => [p, readAsset(p)])) } : {};
-    const result = await g.generate(catalogue, { previous, options: opts, ...templates, ...inputs });
+    const changes = options.changes !== undefined ? { changes: options.changes } : {};
+    const result = await g.generate(catalogue, { previous, options: opts, ...templates, ...inputs, ...changes });
     diagnostics.push(...result.diagnostics);
     const assets = (g.assets ?? []).map((a) => ({ path: a.to, contents: readAsset(a.from) }));
-    const own = [...result.files, ...assets].map((f) => ({ path: `${g.name}/${f.path}`, contents: f.contents }));
+    const own = [...result.files, ...assets].map((f) => ({ path: g.root ? f.path : `${g.name}/${f.path}`, contents: f.contents }));
     for (const f of own) {
-      if (!/^[a-z0-9][a-zA-Z0-9._/-]*$/.test(f.path) || f.path.includes('..') || files.has(f.path)) {
+      if (!/^[a-zA-Z0-9][a-zA-Z0-9._/-]*$/.test(f.path) || f.path.includes('..') || files.has(f.path)) {
         throw new Error(`generator ${g.name} produced an invalid or duplicate path`);
+      }
+      // A root file may not be the manifest, nor stand where a generator's folder goes.
+      if (g.root && (f.path.includes('/') || f.path === MANIFEST_FILE || generators.some((x) => x.name === f.path))) {
+        throw new Error(`generator ${g.name} produced ${f.path}, which is not a free name at the root of the output`);
       }
       if (typeof f.contents === 'string' && (f.contents.includes('\r\n') || (f.contents.length > 0 && !f.contents.endsWith('\n')))) {
         throw new Error(`generator ${g.name} produced ${f.path} without LF line ends and a final newline`);

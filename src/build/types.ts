@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/types.js';
+import type { CatalogueDiff } from '../diff/types.js';
 import type { Catalogue } from '../model/types.js';
 
 /** One output file: a path relative to the output folder (forward slashes) and its full contents. */
@@ -24,6 +25,15 @@ export interface GeneratorContext {
   readonly templates?: ReadonlyMap<string, string>;
   /** The files a generator declared in `inputs`, by the path given there. Read by the build runner. */
   readonly inputs?: ReadonlyMap<string, string>;
+  /**
+   * What changed in each version that has a known previous release, newest version first, at most
+   * one diff per version (`to.version`): the current catalogue against its previous release, and
+   * earlier releases against theirs when both are tagged in git. Computed by `kodkatalog build`
+   * (src/versions/changes.ts), because reading other versions takes git and files, and only for a
+   * generator that declares `changelog`. Absent or empty when no previous release is known, e.g.
+   * for the first version; plain data, so a generator stays pure.
+   */
+  readonly changes?: readonly CatalogueDiff[];
 }
 
 /**
@@ -57,6 +67,18 @@ export interface Generator {
    * `context.inputs`.
    */
   readonly inputs?: readonly string[];
+  /**
+   * True when the generator's files go at the root of the output folder instead of a folder of its
+   * name (the npm package's package.json and README.md). The runner refuses a root file in a
+   * subfolder, named like a generator's folder, or named like the manifest.
+   */
+  readonly root?: boolean;
+  /**
+   * True when the generator shows what changed between releases (`context.changes`). The build
+   * then reads the previous releases (git, a second load, schema comparison) only when such a
+   * generator runs.
+   */
+  readonly changelog?: boolean;
   /** Produces the files, paths relative to the output folder. */
   generate(catalogue: Catalogue, context: GeneratorContext): Promise<GeneratorResult> | GeneratorResult;
 }

@@ -1,17 +1,41 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkCatalogue, hasErrors } from '../api.js';
-import { generate, verifyOutput, writeOutput } from '../build/run.js';
+import { checkCatalogue, hasErrors, type LoadedCatalogue } from '../api.js';
+import { generate, selectGenerators, verifyOutput, writeOutput } from '../build/run.js';
 import type { Generator } from '../build/types.js';
 import { diagnostic } from '../diagnostics/messages.js';
 import { renderDiagnostics, type DiagnosticFormat } from '../diagnostics/render.js';
-import type { Lang } from '../diagnostics/types.js';
+import type { Diagnostic, Lang } from '../diagnostics/types.js';
+import type { CatalogueDiff } from '../diff/types.js';
+import { releaseChanges } from '../versions/changes.js';
 import { out } from './io.js';
+import { schemaFilesOf } from './sources.js';
 
-/** `kodkatalog build`: checks the catalogue, then runs the generators and replaces the output folder. */
+/**
+ * The diffs against previous releases that the selected generators show (the docs changelog),
+ * with the JSON Schema comparison when the json-schema generator is registered; none when no
+ * selected generator declares `changelog`, so other builds never touch git.
+ */
+export async function changesFor(
+  generators: readonly Generator[],
+  loaded: LoadedCatalogue,
+  opts: { only?: readonly string[] | undefined; previous?: string | undefined },
+): Promise<{ changes: readonly CatalogueDiff[]; problems: readonly Diagnostic[] }> {
+  if (!selectGenerators(generators, opts.only).some((g) => g.changelog)) return { changes: [], problems: [] };
+  const found = await releaseChanges(loaded, { schemaFiles: schemaFilesOf(generators), ...(opts.previous !== undefined ? { previous: opts.previous } : {}) });
+  // A previous release named in catalogue.yaml that cannot be read is check's to report; one named
+  // on the command line is a usage error.
+  return { changes: found.changes, problems: opts.previous !== undefined ? found.problems : [] };
+}
+
+/**
+ * `kodkatalog build`: checks the catalogue, then runs the generators and replaces the output folder.
+ * When the docs are built, the previous releases are read (as `check` finds them; `--previous`
+ * overrides) so the changelog pages can list what changed.
+ */
 export async function buildCommand(
   generators: readonly Generator[],
-  opts: { catalogue: string; out: string; only?: string[]; format: DiagnosticFormat; lang: Lang; templates?: string },
+  opts: { catalogue: string; out: string; only?: string[]; format: DiagnosticFormat; lang: Lang; templates?: string; previous?: string },
 ): Promise<number> {
   const unknown = (opts.only ?? []).filter((n) => !generators.some((g) => g.name === n));
   if (unknown.length > 0) {
@@ -29,9 +53,15 @@ export async function buildCommand(
     print([...loaded.diagnostics, diagnostic('gen/not-built', {})]);
     return loaded.catalogue ? 1 : 2;
   }
+  const { changes, problems } = await changesFor(generators, loaded, opts);
+  if (problems.length > 0) {
+    for (const d of problems) process.stderr.write(`kodkatalog: ${d.message[opts.lang]}\n`);
+    return 2;
+  }
   const result = await generate(loaded.catalogue, generators, {
     ...(opts.only ? { only: opts.only } : {}),
     options: opts.templates ? { templates: resolve(opts.templates) } : {},
+    changes,
   });
   const diagnostics = [...loaded.diagnostics, ...result.diagnostics];
   if (hasErrors(result.diagnostics)) {

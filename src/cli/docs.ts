@@ -8,6 +8,7 @@ import type { GeneratedFile, Generator } from '../build/types.js';
 import { renderDiagnostics } from '../diagnostics/render.js';
 import type { Diagnostic, Lang } from '../diagnostics/types.js';
 import { DOC_PAGES } from '../model/doc-paths.js';
+import { changesFor } from './build.js';
 import { out } from './io.js';
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -96,7 +97,7 @@ function signature(dirs: readonly string[]): string {
  */
 export async function docsServeCommand(
   generators: readonly Generator[],
-  opts: { catalogue: string; templates?: string; port: string; lang: Lang },
+  opts: { catalogue: string; templates?: string; port: string; lang: Lang; previous?: string },
 ): Promise<{ code: number; server?: Server }> {
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -114,7 +115,9 @@ export async function docsServeCommand(
     const loaded = checkCatalogue(opts.catalogue);
     const text = (ds: readonly Diagnostic[]): string => renderDiagnostics(ds, 'text', { lang: opts.lang, readSource: (f) => loaded.raw.sources.get(f) });
     if (!loaded.catalogue || hasErrors(loaded.diagnostics)) return { error: `Katalogen har fel:\n\n${text(loaded.diagnostics)}` };
-    const result = await generate(loaded.catalogue, generators, { only: ['docs'], options: templates ? { templates } : {} });
+    const { changes, problems } = await changesFor(generators, loaded, { only: ['docs'], previous: opts.previous });
+    if (problems.length > 0) return { error: problems.map((d) => d.message[opts.lang]).join('\n') };
+    const result = await generate(loaded.catalogue, generators, { only: ['docs'], options: templates ? { templates } : {}, changes });
     if (hasErrors(result.diagnostics)) return { error: `Dokumentationen kunde inte byggas:\n\n${text(result.diagnostics)}` };
     if (result.diagnostics.length > 0) out(text(result.diagnostics));
     return { files: new Map(result.value.map((f) => [f.path, f])) };

@@ -66,9 +66,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--out <dir>', 'mapp för det byggda', 'dist/catalogue')
     .option('--only <name...>', 'bara dessa generatorer')
     .option('--templates <dir>', 'egna mallar för dokumentationen')
+    .option('--previous <rev|dir>', 'förra publicerade versionen, för ändringarna i dokumentationen (annars previousRelease i catalogue.yaml)')
     .addOption(formatOption())
     .addOption(langOption())
-    .action(async (opts: { catalogue: string; out: string; only?: string[]; templates?: string; format: 'text' | 'json' | 'github'; lang: 'sv' | 'en' }) => {
+    .action(async (opts: { catalogue: string; out: string; only?: string[]; templates?: string; previous?: string; format: 'text' | 'json' | 'github'; lang: 'sv' | 'en' }) => {
       code = await buildCommand(GENERATORS, opts);
     });
 
@@ -108,9 +109,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--templates <dir>', 'egna mallar för dokumentationen')
     .option('--serve', 'visa dokumentationen i webbläsaren i stället för att skriva filer')
     .option('--port <n>', 'port för --serve (0 väljer en ledig)', '4000')
+    .option('--previous <rev|dir>', 'förra publicerade versionen, för ändringarna (annars previousRelease i catalogue.yaml)')
     .addOption(formatOption())
     .addOption(langOption())
-    .action(async (opts: { catalogue: string; out: string; templates?: string; serve?: boolean; port: string; format: 'text' | 'json' | 'github'; lang: 'sv' | 'en' }) => {
+    .action(async (opts: { catalogue: string; out: string; templates?: string; serve?: boolean; port: string; previous?: string; format: 'text' | 'json' | 'github'; lang: 'sv' | 'en' }) => {
       if (!GENERATORS.some((g) => g.name === 'docs')) {
         process.stderr.write('kodkatalog: dokumentationsgeneratorn är inte registrerad.\n');
         code = EXIT.usage;

@@ -147,10 +147,10 @@ function subject(c: Change, lang: Lang, code: (s: string) => string = (s) => s, 
 }
 
 /** A short form of a value; long ones are cut so a line stays readable (the JSON output has them whole). */
-function short(v: JsonValue | undefined): string {
+function short(v: JsonValue | undefined, max = 80): string {
   if (v === undefined) return '–';
-  const s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v);
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+  const s = JSON.stringify(v);
+  return s.length > max ? `${s.slice(0, max - 3)}...` : s;
 }
 
 /** Whether before/after say something beyond the subject (not for whole entities or whole items). */
@@ -305,6 +305,105 @@ export function renderDiff(diff: CatalogueDiff, format: DiffFormat, lang: Lang):
     case 'text':
       return renderText(diff, lang);
   }
+}
+
+/** One change as a changelog shows it, in words, for renderers that add their own markup and links (the docs site). */
+export interface ChangelogLine {
+  /** What the change means for the audience, e.g. "Ny kod"; for changes without an impact, the kind, e.g. "Ändrad". */
+  readonly heading: string;
+  /** The change itself. */
+  readonly change: Change;
+  /** The word for the entity, e.g. "uppgiften"; "katalogen" for the manifest (whose id is then not shown). */
+  readonly entityWord: string;
+  /** The word for the part of the entity, e.g. "kod", when the change is about one. */
+  readonly itemWord?: string;
+  /**
+   * The field below the entity or part (e.g. `/status`, empty for the part itself) and the values
+   * before and after, short forms as JSON; absent when the subject says it all (a whole entity or
+   * part added or removed).
+   */
+  readonly values?: { readonly field: string; readonly before?: string; readonly after?: string };
+}
+
+/** A generated schema that changed between the versions, in words. */
+export interface ChangelogSchema {
+  /** Path as built, e.g. `json-schema/record-types/insats.schema.json`. */
+  readonly path: string;
+  /** The compatibility in words, e.g. "bakåtkompatibelt", or "nytt schema". */
+  readonly compatibility: string;
+  /** For a compared schema: whether files valid under the old schema are valid under the new. */
+  readonly oldFilesValid?: boolean;
+  /** For a compared schema: whether the old schema (an old validator) accepts files valid under the new. */
+  readonly oldValidatorAccepts?: boolean;
+}
+
+/** A diff as a changelog: the same grouping, order and words as the Markdown changelog, as data. */
+export interface Changelog {
+  /** The version class of the whole diff. */
+  readonly level: DiffLevel;
+  /** The version class in words, e.g. "minor – tillägg och lättnader som inte bryter något befintligt". */
+  readonly levelText: string;
+  /** Number of changes, e.g. "9 ändringar: 5 tillagda, 2 ändrade, 1 utfasad, 1 ersatt." */
+  readonly counts: string;
+  /** Changes that matter to municipalities and providers that report, what demands action first. */
+  readonly reporters: readonly ChangelogLine[];
+  /** Changes to the schemas, types and validators that system vendors build on, what breaks first. */
+  readonly vendors: readonly ChangelogLine[];
+  /** Changes that matter to neither (wording, names, English text), in diff order. */
+  readonly other: readonly ChangelogLine[];
+  /** Schemas that are no longer fully compatible, added or removed; undefined when the schemas were not compared. */
+  readonly schemas?: readonly ChangelogSchema[];
+}
+
+/** The field and values of a change for a changelog line, or undefined when the subject says it all. */
+function lineValues(c: Change, max: number): ChangelogLine['values'] {
+  if (!showsValues(c)) return undefined;
+  const f = field(c);
+  if (c.kind === 'added' && c.before === undefined) return { field: f, after: short(c.after, max) };
+  if (c.kind === 'removed' && c.after === undefined) return { field: f, before: short(c.before, max) };
+  return { field: f, before: short(c.before, max), after: short(c.after, max) };
+}
+
+/**
+ * A diff as a changelog grouped by audience, in words but without markup: for renderers that add
+ * their own (the docs site links each subject to its page). Swedish with `lang: 'sv'`. Values
+ * longer than `valueLength` characters (as JSON; default 80, as in the text and Markdown forms)
+ * are cut with "...".
+ */
+export function changelogOf(diff: CatalogueDiff, lang: Lang, options: { readonly valueLength?: number } = {}): Changelog {
+  const max = Math.max(options.valueLength ?? 80, 8);
+  const line = (c: Change, heading: string): ChangelogLine => {
+    const values = lineValues(c, max);
+    return {
+      heading,
+      change: c,
+      entityWord: c.entity.kind === 'manifest' ? (lang === 'sv' ? 'katalogen' : 'the catalogue') : ENTITY[c.entity.kind][lang],
+      ...(c.item ? { itemWord: ITEM[c.item.kind][lang] } : {}),
+      ...(values ? { values } : {}),
+    };
+  };
+  const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+  const schemas = diff.schemas
+    ?.filter((s) => s.status !== 'compared' || s.compatibility !== 'full')
+    .map((s): ChangelogSchema => ({
+      path: s.path,
+      compatibility: COMPAT[s.status === 'compared' ? s.compatibility! : s.status][lang],
+      ...(s.status === 'compared' ? { oldFilesValid: acceptsOld(s), oldValidatorAccepts: acceptsNew(s) } : {}),
+    }));
+  return {
+    level: diff.level,
+    levelText: LEVEL[diff.level][lang],
+    counts: countsLine(diff, lang),
+    reporters: byImpact(diff.changes, 'reporters', REPORTER_ORDER).map((c) => line(c, REPORTER[c.reporters!][lang])),
+    vendors: byImpact(diff.changes, 'vendors', VENDOR_ORDER).map((c) => line(c, VENDOR[c.vendors!][lang])),
+    other: diff.changes.filter((c) => c.reporters === undefined && c.vendors === undefined).map((c) => line(c, capital(KIND[c.kind][lang]))),
+    ...(schemas ? { schemas } : {}),
+  };
+}
+
+/** A version class in words, e.g. "patch – bara text" (also for the `level` of a release entry). */
+export function levelWords(level: DiffLevel, lang: Lang): string {
+  return LEVEL[level][lang];
 }
 
 /** A one-line summary of a diff, for a release entry: counts and version level. */

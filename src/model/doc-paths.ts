@@ -34,3 +34,11 @@ export const DOC_PAGES = {
   search: 'sok.html',
   changes: 'andringar.html',
 } as const;
+
+/** The folder of the changelog pages, one per version (beside DOC_PAGES.changes, which lists them). */
+export const CHANGES_FOLDER = 'andringar';
+
+/** The changelog page of one version, e.g. `andringar/0.2.0.html`. */
+export function changesDocPath(version: string): string {
+  return `${CHANGES_FOLDER}/${version}.html`;
+}

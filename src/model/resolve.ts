@@ -13,6 +13,7 @@ import type {
   ObligationRecordType,
   RecordElement,
   RecordType,
+  Release,
   Rule,
   Term,
   Text,
@@ -246,6 +247,18 @@ export function resolveCatalogue(raw: RawCatalogue): Result<Catalogue | undefine
       ...(v.changeNote ? { changeNote: v.changeNote as string } : {}),
       ...(v.source ? { source: v.source as Manifest['source'] } : {}),
       checks: (v.checks as Manifest['checks'] | undefined) ?? {},
+      ...(typeof v.previousRelease === 'string' ? { previousRelease: v.previousRelease } : {}),
+      releases: ((v.releases as Obj[] | undefined) ?? []).map((r, i): Release => {
+        checkDate(m, r.date, `/releases/${i}/date`);
+        return {
+          version: r.version as string,
+          date: r.date as string,
+          ...(typeof r.previous === 'string' ? { previous: r.previous } : {}),
+          ...(typeof r.level === 'string' ? { level: r.level as NonNullable<Release['level']> } : {}),
+          ...(r.summary ? { summary: text(r.summary) } : {}),
+          location: at(m, `/releases/${i}/version`),
+        };
+      }),
       location: at(m, '/id'),
     };
     for (const k of ['legalBasis', 'actor', 'area'] as const) {

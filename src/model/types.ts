@@ -333,6 +333,25 @@ export interface Obligation extends EntityBase {
 /** Any entity. */
 export type Entity = Term | Classification | DataElement | RecordType | Obligation;
 
+/** The version class of a release's changes, as recorded in its release entry (`none`: nothing changed). */
+export type ReleaseLevel = 'major' | 'minor' | 'patch' | 'none';
+
+/** One entry of `releases` in catalogue.yaml: a published version, written by `kodkatalog release`. */
+export interface Release {
+  /** The version released (MAJOR.MINOR.PATCH). */
+  readonly version: string;
+  /** The release date (ISO date). */
+  readonly date: string;
+  /** The version it was compared with when it was released. */
+  readonly previous?: string;
+  /** The version class of the changes since `previous`. */
+  readonly level?: ReleaseLevel;
+  /** What changed, in a sentence. */
+  readonly summary?: Text;
+  /** Where the entry is (its `version` value). */
+  readonly location: SourceLocation;
+}
+
 /** The manifest (catalogue.yaml). */
 export interface Manifest {
   /** Catalogue id, used in schema $ids. */
@@ -355,6 +374,14 @@ export interface Manifest {
   readonly source?: SourceReference;
   /** Severity overrides per check. */
   readonly checks: Readonly<Record<string, 'off' | 'info' | 'warning' | 'error'>>;
+  /**
+   * The previous published version to compare with, as written: a git revision (e.g. the tag
+   * `v0.1.0`) or a directory relative to the catalogue folder. `check` requires the version bump to
+   * cover the changes since then, and `build` shows them in the docs changelog.
+   */
+  readonly previousRelease?: string;
+  /** Published versions in file order (oldest first, as `kodkatalog release` appends them); empty before the first release. */
+  readonly releases: readonly Release[];
   /** Where it is defined. */
   readonly location: SourceLocation;
 }

@@ -67,43 +67,93 @@ export interface ReadOptions {
   readonly maxRecordLength?: number;
 }
 
-const DEFAULT_MAX_RECORD = 1 << 20;
+/** Longest line or record read, in characters, unless told otherwise. */
+export const DEFAULT_MAX_RECORD = 1 << 20;
+
+/** Bytes at the end of `b` that begin a UTF-8 sequence the end cuts off (0-3): a decoder holds them back. */
+export function incompleteTail(b: Uint8Array): number {
+  for (let k = 1; k <= Math.min(3, b.length); k++) {
+    const c = b[b.length - k]!;
+    if ((c & 0xc0) === 0x80) continue;
+    const n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return n > k ? k : 0;
+  }
+  return 0;
+}
 
 /**
- * Decodes a byte stream to text chunks. On invalid UTF-8 it reports the byte offset of the first bad
- * byte and stops. A UTF-16 byte order mark switches to UTF-16; a UTF-8 BOM is dropped.
+ * Decodes a byte stream to text chunks. On invalid UTF-8 it first passes on the text before the
+ * first bad byte (so every line that ends before it is read, however the stream is chunked), then
+ * reports the byte offset of that byte and stops. A UTF-16 byte order mark switches to UTF-16; a
+ * UTF-8 BOM is dropped.
  */
-async function* decode(source: AsyncIterable<Uint8Array>, encoding: InputEncoding): AsyncGenerator<string | InputProblem> {
+async function* decode(source: AsyncIterable<Uint8Array>, encoding: InputEncoding, start = 0): AsyncGenerator<string | InputProblem> {
   let decoder: TextDecoder | undefined;
-  let offset = 0;
-  // The last bytes of the previous chunk: a sequence cut by a chunk boundary is checked whole.
-  let tail: Uint8Array = new Uint8Array(0);
+  let utf8 = false;
+  let atStart = start === 0;
+  let offset = start;
+  // UTF-8 is decoded a chunk at a time without the decoder's streaming mode (several times slower):
+  // the bytes of a sequence cut by the chunk's end are held back and decoded with the next chunk.
+  let held: Uint8Array = new Uint8Array(0);
   for await (const chunk of source) {
     if (!decoder) {
-      const utf16 = chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff));
-      decoder = new TextDecoder(utf16 ? (chunk[0] === 0xff ? 'utf-16le' : 'utf-16be') : encoding, { fatal: true });
+      const utf16 = start === 0 && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff));
+      utf8 = !utf16 && encoding === 'utf-8';
+      decoder = new TextDecoder(utf16 ? (chunk[0] === 0xff ? 'utf-16le' : 'utf-16be') : encoding, { fatal: true, ignoreBOM: utf8 || start > 0 });
     }
+    if (!utf8) {
+      try {
+        const text = decoder.decode(chunk, { stream: true });
+        if (text) yield text;
+      } catch {
+        yield { kind: 'problem', code: 'encoding', offset: offset + Math.min(invalidOffset(chunk), chunk.length - 1), fatal: true };
+        return;
+      }
+      offset += chunk.length;
+      continue;
+    }
+    const joined = held.length === 0 ? chunk : concat(held, chunk);
+    const whole = joined.length - incompleteTail(joined);
+    let text: string;
     try {
-      const text = decoder.decode(chunk, { stream: true });
-      if (text) yield text;
+      text = decoder.decode(joined.subarray(0, whole));
     } catch {
-      const joined = new Uint8Array(tail.length + chunk.length);
-      joined.set(tail);
-      joined.set(chunk, tail.length);
-      yield { kind: 'problem', code: 'encoding', offset: offset - tail.length + Math.min(invalidOffset(joined), joined.length - 1), fatal: true };
+      // The text before the first bad byte is passed on (it is whole, valid UTF-8), then the problem.
+      const bad = Math.min(invalidOffset(joined), joined.length - 1);
+      text = bad > 0 ? decoder.decode(joined.subarray(0, bad)) : '';
+      if (atStart && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (text) yield text;
+      yield { kind: 'problem', code: 'encoding', offset: offset - held.length + bad, fatal: true };
       return;
     }
+    held = whole === joined.length ? new Uint8Array(0) : joined.slice(whole);
     offset += chunk.length;
-    tail = chunk.subarray(Math.max(0, chunk.length - 3));
+    if (text) {
+      // A UTF-8 BOM at the very start of the file is not text.
+      if (atStart && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      atStart = false;
+      if (text) yield text;
+    }
   }
   if (!decoder) return;
+  if (utf8) {
+    // An incomplete sequence at the very end of the file: its first byte.
+    if (held.length > 0) yield { kind: 'problem', code: 'encoding', offset: offset - held.length, fatal: true };
+    return;
+  }
   try {
     const rest = decoder.decode();
     if (rest) yield rest;
   } catch {
-    // An incomplete sequence at the very end of the file.
-    yield { kind: 'problem', code: 'encoding', offset: offset - tail.length + invalidOffset(tail), fatal: true };
+    yield { kind: 'problem', code: 'encoding', offset, fatal: true };
   }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
 }
 
 /**
@@ -126,65 +176,6 @@ export function invalidOffset(b: Uint8Array): number {
     i += n + 1;
   }
   return b.length;
-}
-
-interface Line {
-  readonly text: string;
-  readonly line: number;
-}
-
-/**
- * Splits text chunks into lines at CRLF, LF or a lone CR. A line longer than `max` is not kept in
- * memory: its characters are dropped until its end and it is reported as too long.
- */
-async function* lines(chunks: AsyncIterable<string | InputProblem>, max: number): AsyncGenerator<Line | InputProblem> {
-  let buffer = '';
-  let lineNo = 1;
-  let skipping = false;
-  let pendingCR = false;
-  for await (const chunk of chunks) {
-    if (typeof chunk !== 'string') {
-      yield chunk;
-      return;
-    }
-    let start = 0;
-    let i = 0;
-    if (pendingCR) {
-      // The previous chunk ended in CR: a LF now belongs to the same line end.
-      pendingCR = false;
-      if (chunk.charCodeAt(0) === 10) start = i = 1;
-    }
-    const n = chunk.length;
-    while (i < n) {
-      const c = chunk.charCodeAt(i);
-      if (c === 10 || c === 13) {
-        if (!skipping) {
-          const text = buffer + chunk.slice(start, i);
-          if (text.length > max) yield { kind: 'problem', code: 'line-too-long', line: lineNo, fatal: false };
-          else yield { text, line: lineNo };
-        }
-        buffer = '';
-        skipping = false;
-        lineNo++;
-        if (c === 13) {
-          if (i + 1 < n) {
-            if (chunk.charCodeAt(i + 1) === 10) i++;
-          } else pendingCR = true;
-        }
-        start = i + 1;
-      }
-      i++;
-    }
-    if (!skipping) {
-      buffer += chunk.slice(start);
-      if (buffer.length > max) {
-        yield { kind: 'problem', code: 'line-too-long', line: lineNo, fatal: false };
-        buffer = '';
-        skipping = true;
-      }
-    }
-  }
-  if (!skipping && buffer.length > 0) yield { text: buffer, line: lineNo };
 }
 
 /** Builds an object with own properties only, so keys like `__proto__` are data, not prototypes. */
@@ -240,77 +231,6 @@ function opensQuote(text: string): boolean {
   return count % 2 === 1;
 }
 
-async function* csvRecords(input: AsyncIterable<Line | InputProblem>, max: number): AsyncGenerator<InputRecord | InputProblem> {
-  let header: string[] | undefined;
-  let delimiter = ';';
-  let index = 0;
-  let pending: Line | undefined;
-  for await (const item of input) {
-    if (!('text' in item)) {
-      yield item;
-      if (item.fatal) return;
-      pending = undefined;
-      continue;
-    }
-    let line = item;
-    if (pending) {
-      line = { text: `${pending.text}\n${item.text}`, line: pending.line };
-      if (line.text.length > max) {
-        // A quote left open swallows the lines after it: report the quote, not the length.
-        yield { kind: 'problem', code: 'unclosed-quote', line: pending.line, fatal: false };
-        pending = undefined;
-        continue;
-      }
-    }
-    if (opensQuote(line.text)) {
-      pending = line;
-      continue;
-    }
-    pending = undefined;
-    if (line.text.indexOf('\0') >= 0) {
-      yield { kind: 'problem', code: 'nul-byte', line: line.line, fatal: !header };
-      if (!header) return;
-      continue;
-    }
-    if (!header) {
-      if (line.text.trim() === '') continue;
-      // The header decides the delimiter: Swedish files use `;`, others `,`.
-      delimiter = line.text.includes(';') || !line.text.includes(',') ? ';' : ',';
-      header = (splitCsv(line.text, delimiter) ?? []).map((h) => h.trim());
-      const seen = new Set<string>();
-      for (const h of header) {
-        if (h === '') {
-          yield { kind: 'problem', code: 'empty-header', line: line.line, fatal: true };
-          return;
-        }
-        if (seen.has(h)) {
-          yield { kind: 'problem', code: 'duplicate-header', line: line.line, field: h, fatal: true };
-          return;
-        }
-        seen.add(h);
-      }
-      continue;
-    }
-    if (line.text === '') continue;
-    const fields = splitCsv(line.text, delimiter);
-    if (!fields) {
-      yield { kind: 'problem', code: 'unclosed-quote', line: line.line, fatal: false };
-      continue;
-    }
-    index++;
-    if (fields.length !== header.length) {
-      yield { kind: 'problem', code: 'field-count', line: line.line, expected: header.length, found: fields.length, fatal: false };
-      continue;
-    }
-    const values = record(header, fields);
-    const recordType = typeof values.recordType === 'string' ? values.recordType : undefined;
-    if (recordType !== undefined) delete values.recordType;
-    yield { kind: 'record', line: line.line, index, ...(recordType !== undefined ? { recordType } : {}), values };
-  }
-  if (pending) yield { kind: 'problem', code: 'unclosed-quote', line: pending.line, fatal: false };
-  if (!header) yield { kind: 'problem', code: 'empty-file', fatal: true };
-}
-
 /** Parses one JSON record without ever passing the parser's message on (it quotes the input). */
 function parseObject(text: string): Record<string, unknown> | 'syntax' | 'not-an-object' {
   let value: unknown;
@@ -325,33 +245,393 @@ function parseObject(text: string): Record<string, unknown> | 'syntax' | 'not-an
 
 function toRecord(o: Record<string, unknown>, line: number, index: number): InputRecord {
   const recordType = typeof o.recordType === 'string' ? o.recordType : undefined;
-  const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const k of Object.keys(o)) if (k !== 'recordType') values[k] = o[k];
-  return { kind: 'record', line, index, ...(recordType !== undefined ? { recordType } : {}), values };
+  return { kind: 'record', line, index, ...(recordType !== undefined ? { recordType } : {}), values: withoutRecordType(o) };
 }
 
-async function* ndjsonRecords(input: AsyncIterable<Line | InputProblem>): AsyncGenerator<InputRecord | InputProblem> {
-  let index = 0;
-  let any = false;
-  for await (const item of input) {
-    if (!('text' in item)) {
-      yield item;
-      if (item.fatal) return;
-      continue;
+/** Receives what a LineReader reads, synchronously and in file order. */
+export interface RecordSink {
+  /**
+   * One record. From CSV: an object of own properties (the header's columns, `recordType` taken
+   * out). From NDJSON: the object as JSON.parse made it, which still holds its `recordType` field
+   * when that is a string (the record type it names; the engine skips that field); a record with a
+   * `recordType` that is not a string comes as a copy without it.
+   */
+  record(values: Record<string, unknown>, recordType: string | undefined, line: number, index: number): void;
+  /**
+   * When given, records are also handed over without building an object: `keys[k]` and
+   * `values[k]` for k < count, in the order in which a for-in loop over the record object would
+   * visit them, with no duplicate keys and without the `recordType` field (`recordType` is the
+   * record type it names when that is a string). The arrays are reused for the next record.
+   */
+  fields?(keys: readonly string[], values: readonly unknown[], count: number, recordType: string | undefined, line: number, index: number): void;
+  /** A problem with the file. */
+  problem(p: InputProblem): void;
+}
+
+// Characters that keep a line off the fast JSON path: controls other than the line ends (JSON
+// forbids them in strings; a tab may be whitespace, which the fast path does not skip) and backslash
+// (escapes). NUL is one of them, so a clean line needs no NUL check either.
+const UNCLEAN = /[\x00-\x09\x0b\x0c\x0e-\x1f\\]/;
+
+/** True for a canonical array index ("0", "17"): a key that objects order before all others. */
+function isArrayIndex(s: string): boolean {
+  return /^(?:0|[1-9][0-9]{0,9})$/.test(s) && Number(s) < 4294967295;
+}
+
+/**
+ * Reads a flat NDJSON object without JSON.parse: `{"key": value, ...}` where each value is a string,
+ * true, false, null or a whole number of at most 15 digits, with spaces between tokens. Anything
+ * else (nesting, escapes, other numbers, a key that starts with a digit, a repeated key, a syntax
+ * error) returns -1 and the line goes to JSON.parse, so what this accepts it reads exactly as
+ * JSON.parse would. Only called on lines with no control character or backslash.
+ */
+class FlatJson {
+  readonly keys: string[] = [];
+  readonly values: unknown[] = [];
+  // The previous record's keys, by position: most records repeat them, and a repeated key is then
+  // the same string (no copy, its hash cached for the engine's lookups).
+  private readonly cache: string[] = [];
+  private cachedCount = -1;
+
+  /** Number of fields, or -1 when the line is not in the flat form. */
+  read(t: string): number {
+    const keys = this.keys;
+    const values = this.values;
+    const cache = this.cache;
+    let k = 0;
+    let i = 1;
+    let c = t.charCodeAt(i);
+    while (c === 32) c = t.charCodeAt(++i);
+    if (c !== 125) {
+      for (;;) {
+        if (c !== 34) return -1;
+        const a = i + 1;
+        const b = t.indexOf('"', a);
+        if (b < 0) return -1;
+        const first = t.charCodeAt(a);
+        if (first >= 48 && first <= 57) return -1;
+        const cached = cache[k];
+        let key: string;
+        if (cached !== undefined && cached.length === b - a && t.startsWith(cached, a)) key = cached;
+        else {
+          key = t.slice(a, b);
+          cache[k] = key;
+          // The cached keys are no longer the ones checked for repeats.
+          this.cachedCount = -1;
+        }
+        keys[k] = key;
+        i = b + 1;
+        c = t.charCodeAt(i);
+        while (c === 32) c = t.charCodeAt(++i);
+        if (c !== 58 /* : */) return -1;
+        c = t.charCodeAt(++i);
+        while (c === 32) c = t.charCodeAt(++i);
+        if (c === 34) {
+          const e = t.indexOf('"', i + 1);
+          if (e < 0) return -1;
+          values[k] = t.slice(i + 1, e);
+          i = e + 1;
+        } else if (c === 116 /* t */ && t.startsWith('true', i)) {
+          values[k] = true;
+          i += 4;
+        } else if (c === 102 /* f */ && t.startsWith('false', i)) {
+          values[k] = false;
+          i += 5;
+        } else if (c === 110 /* n */ && t.startsWith('null', i)) {
+          values[k] = null;
+          i += 4;
+        } else if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
+          const from = i;
+          if (c === 45) c = t.charCodeAt(++i);
+          if (c === 48) c = t.charCodeAt(++i);
+          else if (c >= 49 && c <= 57) while (c >= 48 && c <= 57) c = t.charCodeAt(++i);
+          else return -1;
+          // Fractions, exponents, leading zeros and long numbers go to JSON.parse.
+          if (c === 46 || c === 101 || c === 69 || (c >= 48 && c <= 57) || i - from > 15) return -1;
+          values[k] = Number(t.slice(from, i));
+        } else return -1;
+        k++;
+        c = t.charCodeAt(i);
+        while (c === 32) c = t.charCodeAt(++i);
+        if (c === 44 /* , */) {
+          c = t.charCodeAt(++i);
+          while (c === 32) c = t.charCodeAt(++i);
+          continue;
+        }
+        if (c !== 125) return -1;
+        break;
+      }
     }
-    if (item.text.trim() === '') continue;
-    any = true;
-    index++;
-    if (item.text.indexOf('\0') >= 0) {
-      yield { kind: 'problem', code: 'nul-byte', line: item.line, fatal: false };
-      continue;
+    // After the closing brace: spaces only.
+    for (i++; i < t.length; i++) if (t.charCodeAt(i) !== 32) return -1;
+    // A repeated key: JSON.parse keeps the last value at the first place; leave that to it.
+    if (k !== this.cachedCount) {
+      for (let x = 1; x < k; x++) for (let y = 0; y < x; y++) if (keys[x] === keys[y]) return -1;
+      this.cachedCount = k;
     }
-    const o = parseObject(item.text);
-    if (o === 'syntax') yield { kind: 'problem', code: 'json-syntax', line: item.line, fatal: false };
-    else if (o === 'not-an-object') yield { kind: 'problem', code: 'not-an-object', line: item.line, fatal: false };
-    else yield toRecord(o, item.line, index);
+    return k;
   }
-  if (!any) yield { kind: 'problem', code: 'empty-file', fatal: true };
+}
+
+/**
+ * Reads CSV or NDJSON from decoded text chunks, synchronously: splits lines at CRLF, LF or a lone
+ * CR, and hands each record or problem to the sink at once. A line longer than `max` is not kept in
+ * memory: its characters are dropped until its end and it is reported as too long. The streaming
+ * reader and the worker threads of the parallel check both read through this class, so they read
+ * a file the same way.
+ */
+export class LineReader {
+  /** Number of the line being read (1-based). */
+  lineNo = 1;
+  /** Records and record-like lines so far (InputRecord.index of the last). */
+  index = 0;
+  /** NDJSON: a line that is not blank was seen. */
+  any = false;
+  /** CSV: the header, once read. */
+  header: string[] | undefined;
+  /** CSV: the delimiter the header chose. */
+  delimiter = ';';
+  /** True after a fatal problem: nothing more is read. */
+  stopped = false;
+  private buffer = '';
+  private bufferClean = true;
+  private skipping = false;
+  private pendingCR = false;
+  private pending: { text: string; line: number } | undefined;
+  private readonly flat: FlatJson | undefined;
+  private csvIndex: boolean | undefined;
+
+  constructor(
+    readonly format: 'csv' | 'ndjson',
+    readonly max: number,
+    private readonly sink: RecordSink,
+  ) {
+    this.flat = format === 'ndjson' && sink.fields ? new FlatJson() : undefined;
+  }
+
+  /** CSV: starts after a header read elsewhere (a chunk of a file whose first line was read first). */
+  useHeader(header: readonly string[], delimiter: string): void {
+    this.csvIndex = undefined;
+    this.header = [...header];
+    this.delimiter = delimiter;
+  }
+
+  /** CSV: true when the text read so far ends inside a quoted field (the record goes on in the next line). */
+  get openQuote(): boolean {
+    return this.pending !== undefined;
+  }
+
+  /** Feeds decoded text. */
+  text(chunk: string): void {
+    if (this.stopped) return;
+    let start = 0;
+    if (this.pendingCR) {
+      // The previous chunk ended in CR: a LF now belongs to the same line end.
+      this.pendingCR = false;
+      if (chunk.charCodeAt(0) === 10) start = 1;
+    }
+    const n = chunk.length;
+    const clean = !UNCLEAN.test(chunk);
+    let lf = chunk.indexOf('\n', start);
+    let cr = chunk.indexOf('\r', start);
+    while ((lf >= 0 || cr >= 0) && !this.stopped) {
+      let end = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+      if (start === 0 && this.buffer.length > 0) this.endLine(this.buffer + chunk.slice(0, end), clean && this.bufferClean);
+      else this.endLine(chunk.slice(start, end), clean);
+      if (end === cr) {
+        if (end + 1 < n) {
+          if (chunk.charCodeAt(end + 1) === 10) end++;
+        } else this.pendingCR = true;
+      }
+      start = end + 1;
+      if (lf >= 0 && lf < start) lf = chunk.indexOf('\n', start);
+      if (cr >= 0 && cr < start) cr = chunk.indexOf('\r', start);
+    }
+    if (this.stopped || this.skipping) return;
+    this.bufferClean = start === 0 && this.buffer.length > 0 ? this.bufferClean && clean : clean;
+    this.buffer = start === 0 ? this.buffer + chunk : chunk.slice(start);
+    if (this.buffer.length > this.max) {
+      this.tooLong();
+      this.buffer = '';
+      this.skipping = true;
+    }
+  }
+
+  /** The end of the input: reads a last line without line end and reports what is left open. */
+  end(options: { emptyCheck?: boolean } = {}): void {
+    if (this.stopped) return;
+    if (!this.skipping && this.buffer.length > 0) this.line(this.buffer, this.lineNo, this.bufferClean);
+    this.buffer = '';
+    if (this.stopped) return;
+    if (this.format === 'csv') {
+      if (this.pending) this.sink.problem({ kind: 'problem', code: 'unclosed-quote', line: this.pending.line, fatal: false });
+      this.pending = undefined;
+      if (!this.header && options.emptyCheck !== false) this.sink.problem({ kind: 'problem', code: 'empty-file', fatal: true });
+    } else if (!this.any && options.emptyCheck !== false) {
+      this.sink.problem({ kind: 'problem', code: 'empty-file', fatal: true });
+    }
+  }
+
+  /** A problem of the decoder (always fatal): reported, and reading stops. */
+  fail(p: InputProblem): void {
+    if (this.stopped) return;
+    this.sink.problem(p);
+    this.stopped = true;
+  }
+
+  private endLine(text: string, clean: boolean): void {
+    if (!this.skipping) {
+      if (text.length > this.max) this.tooLong();
+      else this.line(text, this.lineNo, clean);
+    }
+    this.buffer = '';
+    this.skipping = false;
+    this.lineNo++;
+  }
+
+  private tooLong(): void {
+    this.sink.problem({ kind: 'problem', code: 'line-too-long', line: this.lineNo, fatal: false });
+    this.pending = undefined;
+  }
+
+  private line(text: string, lineNo: number, clean: boolean): void {
+    if (this.format === 'ndjson') this.ndjsonLine(text, lineNo, clean);
+    else this.csvLine(text, lineNo);
+  }
+
+  private ndjsonLine(text: string, line: number, clean: boolean): void {
+    const brace = text.charCodeAt(0) === 123; /* { */
+    if (!brace && text.trim() === '') return;
+    this.any = true;
+    const index = ++this.index;
+    const flat = this.flat;
+    if (flat && clean && brace) {
+      const count = flat.read(text);
+      if (count >= 0) {
+        // The recordType field names the record type; it is not one of the record's values.
+        const { keys, values } = flat;
+        let recordType: string | undefined;
+        let n = 0;
+        for (let k = 0; k < count; k++) {
+          if (keys[k] === 'recordType') {
+            const v = values[k];
+            if (typeof v === 'string') recordType = v;
+            continue;
+          }
+          if (n !== k) {
+            keys[n] = keys[k]!;
+            values[n] = values[k];
+          }
+          n++;
+        }
+        this.sink.fields!(keys, values, n, recordType, line, index);
+        return;
+      }
+    }
+    if (!clean && text.indexOf('\0') >= 0) {
+      this.sink.problem({ kind: 'problem', code: 'nul-byte', line, fatal: false });
+      return;
+    }
+    const o = parseObject(text);
+    if (o === 'syntax') this.sink.problem({ kind: 'problem', code: 'json-syntax', line, fatal: false });
+    else if (o === 'not-an-object') this.sink.problem({ kind: 'problem', code: 'not-an-object', line, fatal: false });
+    else {
+      const rt = o.recordType;
+      if (rt === undefined || typeof rt === 'string') this.sink.record(o, rt, line, index);
+      else this.sink.record(withoutRecordType(o), undefined, line, index);
+    }
+  }
+
+  private csvLine(text: string, lineNo: number): void {
+    let line = { text, line: lineNo };
+    const pending = this.pending;
+    if (pending) {
+      line = { text: `${pending.text}\n${text}`, line: pending.line };
+      if (line.text.length > this.max) {
+        // A quote left open swallows the lines after it: report the quote, not the length.
+        this.sink.problem({ kind: 'problem', code: 'unclosed-quote', line: pending.line, fatal: false });
+        this.pending = undefined;
+        return;
+      }
+    }
+    if (opensQuote(line.text)) {
+      this.pending = line;
+      return;
+    }
+    this.pending = undefined;
+    const header = this.header;
+    if (line.text.indexOf('\0') >= 0) {
+      this.sink.problem({ kind: 'problem', code: 'nul-byte', line: line.line, fatal: !header });
+      if (!header) this.stopped = true;
+      return;
+    }
+    if (!header) {
+      this.readHeader(line.text, line.line);
+      return;
+    }
+    if (line.text === '') return;
+    const fields = splitCsv(line.text, this.delimiter);
+    if (!fields) {
+      this.sink.problem({ kind: 'problem', code: 'unclosed-quote', line: line.line, fatal: false });
+      return;
+    }
+    const index = ++this.index;
+    if (fields.length !== header.length) {
+      this.sink.problem({ kind: 'problem', code: 'field-count', line: line.line, expected: header.length, found: fields.length, fatal: false });
+      return;
+    }
+    if (this.sink.fields && (this.csvIndex ??= header.some(isArrayIndex)) === false) {
+      // The fields as they are: a header holds no repeated name, and no array index that an object
+      // would put first, so this is the order of the object's keys.
+      const rt = header.indexOf('recordType');
+      if (rt < 0) this.sink.fields(header, fields, fields.length, undefined, line.line, index);
+      else {
+        const recordType = fields[rt];
+        this.sink.fields(
+          header.filter((_, i) => i !== rt),
+          fields.filter((_, i) => i !== rt),
+          fields.length - 1,
+          recordType,
+          line.line,
+          index,
+        );
+      }
+      return;
+    }
+    const values = record(header, fields);
+    const recordType = typeof values.recordType === 'string' ? values.recordType : undefined;
+    if (recordType !== undefined) delete values.recordType;
+    this.sink.record(values, recordType, line.line, index);
+  }
+
+  private readHeader(text: string, line: number): void {
+    if (text.trim() === '') return;
+    // The header decides the delimiter: Swedish files use `;`, others `,`.
+    this.delimiter = text.includes(';') || !text.includes(',') ? ';' : ',';
+    const header = (splitCsv(text, this.delimiter) ?? []).map((h) => h.trim());
+    const seen = new Set<string>();
+    for (const h of header) {
+      if (h === '') {
+        this.sink.problem({ kind: 'problem', code: 'empty-header', line, fatal: true });
+        this.stopped = true;
+        return;
+      }
+      if (seen.has(h)) {
+        this.sink.problem({ kind: 'problem', code: 'duplicate-header', line, field: h, fatal: true });
+        this.stopped = true;
+        return;
+      }
+      seen.add(h);
+    }
+    this.header = header;
+  }
+}
+
+/** A copy of a parsed record with own properties only and without its recordType field. */
+function withoutRecordType(o: Record<string, unknown>): Record<string, unknown> {
+  const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (k !== 'recordType') values[k] = o[k];
+  return values;
 }
 
 /**
@@ -454,8 +734,53 @@ export async function* readSubmissionFile(source: AsyncIterable<Uint8Array>, opt
     yield* jsonArrayRecords(text, max);
     return;
   }
-  const split = lines(text, max);
-  yield* options.format === 'csv' ? csvRecords(split, max) : ndjsonRecords(split);
+  const ndjson = options.format === 'ndjson';
+  let queue: (InputRecord | InputProblem)[] = [];
+  const reader = new LineReader(options.format, max, {
+    record: (values, recordType, line, index) =>
+      queue.push({ kind: 'record', line, index, ...(recordType !== undefined ? { recordType } : {}), values: ndjson ? withoutRecordType(values) : values }),
+    problem: (p) => queue.push(p),
+  });
+  for await (const chunk of text) {
+    if (typeof chunk === 'string') reader.text(chunk);
+    else reader.fail(chunk);
+    if (queue.length > 0) {
+      const items = queue;
+      queue = [];
+      yield* items;
+    }
+    if (reader.stopped) return;
+  }
+  reader.end();
+  yield* queue;
+}
+
+/**
+ * Feeds a byte stream of CSV or NDJSON to a LineReader and yields after each chunk, so a caller can
+ * take what the chunk produced: one await per chunk rather than one per record. `start` is where the
+ * stream begins in the file: byte offsets in problems count from the file's start, and a BOM is
+ * one only at offset 0. `end: false` leaves the empty-file check to the caller.
+ */
+export async function* feedReader(source: AsyncIterable<Uint8Array>, reader: LineReader, encoding: InputEncoding = 'utf-8', start = 0, emptyCheck = true): AsyncGenerator<void> {
+  for await (const chunk of decode(source, encoding, start)) {
+    if (typeof chunk === 'string') reader.text(chunk);
+    else reader.fail(chunk);
+    yield;
+    if (reader.stopped) return;
+  }
+  reader.end({ emptyCheck });
+  yield;
+}
+
+/** Feeds a JSON array of records to a sink, element by element, yielding now and then. */
+export async function* feedJsonArray(source: AsyncIterable<Uint8Array>, sink: RecordSink, encoding: InputEncoding = 'utf-8', max = DEFAULT_MAX_RECORD): AsyncGenerator<void> {
+  let n = 0;
+  for await (const item of jsonArrayRecords(decode(source, encoding), max)) {
+    if (item.kind === 'problem') sink.problem(item);
+    else sink.record(item.values, item.recordType, item.line, item.index);
+    if (++n % 4096 === 0) yield;
+  }
+  yield;
 }
 
 /** The format a file name suggests: .csv, .ndjson/.jsonl, .json. */

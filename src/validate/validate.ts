@@ -1,5 +1,9 @@
-import { createEngine, maskIdentityNumber, safeName, SubmissionState, type Finding, type FindingSeverity, type ValidationModel } from './engine/index.js';
-import { readSubmissionFile, type InputEncoding, type InputFormat, type InputProblem, type InputProblemCode } from './input.js';
+import { createReadStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { createEngine, safeName, type Finding, type FindingSeverity, type ValidationModel } from './engine/index.js';
+import { DEFAULT_MAX_RECORD, feedJsonArray, feedReader, LineReader, type InputEncoding, type InputFormat, type InputProblem, type InputProblemCode, type RecordSink } from './input.js';
+import { readParallel, shiftProblem, WorkerPool } from './parallel.js';
+import { CrossState, RowChecker, SubmissionLayout } from './rows.js';
 
 /** One file of a submission. */
 export interface SubmissionFile {
@@ -11,6 +15,12 @@ export interface SubmissionFile {
   readonly format?: InputFormat;
   /** The record type of records that do not name one (a CSV file of one record type). */
   readonly recordType?: string;
+  /**
+   * The file on disk, when it is one, and its size: with `workers` a large CSV or NDJSON file is
+   * then read by worker threads (by positioned reads) and `stream` is left unread.
+   */
+  readonly path?: string;
+  readonly size?: number;
 }
 
 /** What to check the submission against. */
@@ -23,6 +33,25 @@ export interface ValidateOptions {
   readonly period?: string;
   /** Text encoding of the files. */
   readonly encoding?: InputEncoding;
+  /**
+   * Threads that check files given with `path` and at least `parallelFrom` bytes: this thread and
+   * `workers - 1` worker threads each read and check chunks of the file, and the cross-row rules
+   * are merged here in file order, so the findings are the same as on one thread. 0 or left out:
+   * files are streamed on this thread.
+   */
+  readonly workers?: number;
+  /** Smallest file read by the workers (16 MB unless told). */
+  readonly parallelFrom?: number;
+  /** Bytes a chunk has at least (1 MB unless told). */
+  readonly chunkBytes?: number;
+  /** Told how many bytes of a file read by the workers have been checked, for a progress bar. */
+  readonly onBytes?: (bytes: number) => void;
+}
+
+/** Threads worth checking with on this machine: one a core, at most 8 (and none but this one on one core). */
+export function defaultWorkers(): number {
+  const n = availableParallelism();
+  return n < 2 ? 0 : Math.min(n, 8);
 }
 
 /** A finding with the file and line it concerns, and the masked personnummer of its record when it has one. */
@@ -65,49 +94,6 @@ export interface SubmissionValidation extends AsyncIterable<ReportedFinding> {
 }
 
 const FIRST_PLACES = 5;
-
-/**
- * Where each row of a submission came from, kept in typed arrays (12 bytes a row) because findings of
- * cross-row rules arrive at the end and must still name file, line and the masked personnummer.
- */
-class RowIndex {
-  private file = new Uint16Array(1024);
-  private line = new Int32Array(1024);
-  // The first eight digits of the row's personnummer (YYYYMMDD), 0 when none: all a mask shows.
-  private person = new Int32Array(1024);
-  size = 0;
-
-  add(file: number, line: number, person: number): number {
-    if (this.size === this.line.length) {
-      const grow = <T extends Uint16Array | Int32Array>(a: T, make: (n: number) => T): T => {
-        const b = make(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.file = grow(this.file, (n) => new Uint16Array(n));
-      this.line = grow(this.line, (n) => new Int32Array(n));
-      this.person = grow(this.person, (n) => new Int32Array(n));
-    }
-    this.file[this.size] = file;
-    this.line[this.size] = line;
-    this.person[this.size] = person;
-    return ++this.size;
-  }
-
-  at(row: number): { file: number; line: number; person?: string } | undefined {
-    const i = row - 1;
-    if (i < 0 || i >= this.size) return undefined;
-    const p = this.person[i]!;
-    return { file: this.file[i]!, line: this.line[i]!, ...(p ? { person: `${p}-****` } : {}) };
-  }
-}
-
-/** YYYYMMDD of a personnummer-looking value as a number (0 when it does not look like one). */
-function personPrefix(value: unknown): number {
-  if (typeof value !== 'string') return 0;
-  const masked = maskIdentityNumber(value);
-  return /^[0-9]{8}-/.test(masked) ? Number(masked.slice(0, 8)) : 0;
-}
 
 const problemText: Record<InputProblemCode, (p: InputProblem) => { sv: string; en: string }> = {
   encoding: (p) => ({
@@ -163,12 +149,6 @@ function formatOf(file: SubmissionFile): InputFormat {
 export function validateSubmission(files: SubmissionFile | readonly SubmissionFile[], options: ValidateOptions): SubmissionValidation {
   const list = Array.isArray(files) ? (files as readonly SubmissionFile[]) : [files as SubmissionFile];
   const engine = createEngine(options.model);
-  const personField = new Map<string, string>();
-  const elementType = new Map(options.model.elements.map((e) => [e.id, e.valueType]));
-  for (const rt of options.model.recordTypes) {
-    const pnr = rt.elements.find((e) => elementType.get(e.element) === 'personal-identity-number');
-    if (pnr) personField.set(rt.id, pnr.element);
-  }
 
   const counts: Record<FindingSeverity, number> = { fatal: 0, error: 0, warning: 0, info: 0 };
   const rules = new Map<string, { ruleId: string; code: string; severity: FindingSeverity; message: Finding['message']; count: number; first: { file: string; line?: number }[] }>();
@@ -193,32 +173,91 @@ export function validateSubmission(files: SubmissionFile | readonly SubmissionFi
   };
 
   async function* run(): AsyncGenerator<ReportedFinding> {
+    let pool: WorkerPool | undefined;
     try {
-      const submission = new SubmissionState(engine, options.obligation, options.period ? { period: options.period } : {});
+      // Row checks (RowChecker) and cross-row rules (CrossState) are two halves, so that worker
+      // threads can do the first; on this thread both run through the same code.
+      const layout = new SubmissionLayout(engine, options.obligation, options.period);
+      const cross = new CrossState(layout);
+      const checker = new RowChecker(layout);
       // Rows are numbered across the whole submission; each keeps its file and line for reports.
-      const rows = new RowIndex();
+      const rows = cross.rows;
       const place = (f: Finding): ReportedFinding => {
         const at = f.row === undefined ? undefined : rows.at(f.row);
         return { ...f, file: list[at?.file ?? 0]?.name ?? '', ...(at ? { line: at.line } : {}), ...(at?.person ? { person: at.person } : {}) };
       };
       const obligation = options.model.obligations.find((o) => o.id === options.obligation);
       const single = obligation && obligation.recordTypes.length === 1 ? obligation.recordTypes[0]!.recordType : undefined;
+      const encoding = options.encoding ?? 'utf-8';
+      let out: ReportedFinding[] = [];
+      const flush = (): ReportedFinding[] => {
+        const items = out;
+        out = [];
+        return items;
+      };
       for (const [fileIndex, file] of list.entries()) {
-        for await (const item of readSubmissionFile(file.stream, { format: formatOf(file), ...(options.encoding ? { encoding: options.encoding } : {}) })) {
-          if (item.kind === 'problem') {
-            if (item.fatal) incomplete = true;
-            yield tally(problemFinding(file.name, item));
-            if (item.fatal) break;
-            continue;
+        const format = formatOf(file);
+        const recordType = file.recordType ?? single ?? '';
+        let stopped = false;
+        const emit = (f: Finding): void => void out.push(tally(place(f)));
+        const problemAt =
+          (lineOffset: number) =>
+          (p: InputProblem): void => {
+            if (p.fatal) incomplete = stopped = true;
+            out.push(tally(problemFinding(file.name, shiftProblem(p, lineOffset))));
+          };
+        const take = (lineOffset: number): void => {
+          const result = checker.take();
+          records += result.rows;
+          cross.merge(result, fileIndex, lineOffset, emit, problemAt(lineOffset));
+        };
+        const sink: RecordSink = {
+          record: (values, rt, line) => checker.check(rt ?? recordType, values, line),
+          fields: (keys, values, count, rt, line) => checker.checkFields(rt ?? recordType, keys, values, count, line),
+          problem: (p) => checker.problem(p),
+        };
+        const workers = options.workers ?? 0;
+        const size = file.size ?? 0;
+        if (workers > 0 && file.path !== undefined && format !== 'json' && size >= (options.parallelFrom ?? 16 << 20)) {
+          pool ??= new WorkerPool(workers, { model: options.model, obligation: options.obligation, ...(options.period ? { period: options.period } : {}), max: DEFAULT_MAX_RECORD });
+          let any = false;
+          let streamed = false;
+          const settings = { chunkBytes: options.chunkBytes ?? 1 << 20, max: DEFAULT_MAX_RECORD };
+          for await (const piece of readParallel(pool, { path: file.path, size, format, encoding, recordType }, settings)) {
+            if (piece.kind === 'chunk') {
+              any ||= piece.any;
+              records += piece.result.rows;
+              cross.merge(piece.result, fileIndex, piece.lineOffset, emit, problemAt(piece.lineOffset));
+              options.onBytes?.(piece.bytes);
+              yield* flush();
+              continue;
+            }
+            // The rest of the file goes to the streaming reader (see parallel.ts for when).
+            streamed = piece.start === 0;
+            const reader = new LineReader(format, DEFAULT_MAX_RECORD, sink);
+            if (piece.header) reader.useHeader(piece.header, piece.delimiter ?? ';');
+            const source = piece.start === 0 ? file.stream : counted(createReadStream(file.path, { start: piece.start, highWaterMark: 1 << 20 }), options.onBytes);
+            for await (const _ of feedReader(source, reader, encoding, piece.start, piece.start === 0)) {
+              take(piece.lineOffset);
+              yield* flush();
+            }
+            any ||= reader.any;
           }
-          records++;
-          const recordType = item.recordType ?? file.recordType ?? single ?? '';
-          const pf = personField.get(recordType);
-          const row = rows.add(fileIndex, item.line, pf === undefined ? 0 : personPrefix(item.values[pf]));
-          for (const f of submission.push(recordType, item.values, row)) yield tally(place(f));
+          if (format === 'ndjson' && !any && !stopped && !streamed) {
+            problemAt(0)({ kind: 'problem', code: 'empty-file', fatal: true });
+            yield* flush();
+          }
+          continue;
+        }
+        const feed = format === 'json' ? feedJsonArray(file.stream, sink, encoding) : feedReader(file.stream, new LineReader(format, DEFAULT_MAX_RECORD, sink), encoding);
+        for await (const _ of feed) {
+          take(0);
+          yield* flush();
+          if (stopped) break;
         }
       }
-      for (const f of submission.finish()) yield tally(place(f));
+      cross.finish((f) => void out.push(tally(place(f))));
+      yield* flush();
       resolveSummary({
         obligation: options.obligation,
         ...(options.period ? { period: options.period } : {}),
@@ -231,8 +270,19 @@ export function validateSubmission(files: SubmissionFile | readonly SubmissionFi
     } catch (e) {
       rejectSummary(e);
       throw e;
+    } finally {
+      await pool?.close();
     }
   }
 
   return { [Symbol.asyncIterator]: run, summary };
+}
+
+/** A byte stream that tells how much it has passed on. */
+async function* counted(source: AsyncIterable<Buffer | string>, onBytes: ((n: number) => void) | undefined): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    onBytes?.(b.length);
+    yield b;
+  }
 }

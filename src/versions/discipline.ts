@@ -5,8 +5,8 @@ import { diagnostic, type DiagnosticCode, type MessageParams } from '../diagnost
 import type { Diagnostic, Severity, SourceLocation } from '../diagnostics/types.js';
 import { diffCatalogues, type SchemaFile } from '../diff/compare.js';
 import type { CatalogueDiff } from '../diff/types.js';
-import type { Catalogue } from '../model/types.js';
-import { bumpOf, bumpSuffices, nextVersion, parseVersion, compareVersions } from './semver.js';
+import type { Catalogue, Release } from '../model/types.js';
+import { bumpOf, bumpSuffices, compareVersions, nextVersion, parseVersion } from './semver.js';
 import { openCatalogueSource, repositoryOf, tagExists, type CatalogueSource } from './source.js';
 
 /**
@@ -38,27 +38,57 @@ export interface ReleaseInfo {
   readonly releases: readonly ReleaseEntry[];
 }
 
-/** One entry of `releases` in catalogue.yaml. */
-export interface ReleaseEntry {
-  /** The version released. */
-  readonly version: string;
-  /** The release date (ISO). */
-  readonly date: string;
-  /** The version it was compared with. */
-  readonly previous?: string;
-  /** The version class of the changes. */
-  readonly level?: string;
-  /** What changed, in a sentence. */
-  readonly summary?: { readonly sv: string; readonly en?: string };
+/**
+ * One entry of `releases` in catalogue.yaml, as the file holds it: the model's {@link Release}
+ * without its source location (version, date, previous, level, summary).
+ */
+export type ReleaseEntry = Omit<Release, 'location'>;
+
+/**
+ * `previousRelease` and `releases` of a catalogue, from the resolved manifest, with the entries in
+ * the shape catalogue.yaml holds them. Empty when the catalogue has no manifest.
+ */
+export function releaseInfo(from: LoadedCatalogue | Catalogue): ReleaseInfo {
+  const manifest = 'manifest' in from ? from.manifest : from.catalogue?.manifest;
+  if (!manifest) return { releases: [] };
+  return {
+    ...(manifest.previousRelease !== undefined ? { previousRelease: manifest.previousRelease } : {}),
+    releases: manifest.releases.map(({ location: _location, ...entry }) => entry),
+  };
 }
 
-/** Reads `previousRelease` and `releases` from the raw manifest (the resolved model does not carry them). */
-export function releaseInfo(loaded: LoadedCatalogue): ReleaseInfo {
-  const v = loaded.raw.manifest?.value ?? {};
-  return {
-    ...(typeof v.previousRelease === 'string' ? { previousRelease: v.previousRelease } : {}),
-    releases: Array.isArray(v.releases) ? (v.releases as ReleaseEntry[]) : [],
-  };
+/** Where a previous release is named, and what a relative name is relative to. */
+export interface PreviousReleaseSpec {
+  /** A git revision or a directory. */
+  readonly spec: string;
+  /** The directory a relative `spec` is resolved against (and whose repository is asked for revisions). */
+  readonly base: string;
+  /** Where it was named: `--previous`, `previousRelease`, or the newest earlier tagged entry of `releases`. */
+  readonly from: 'option' | 'previousRelease' | 'releases';
+}
+
+/**
+ * The previous release of a catalogue, as `check` finds it: `--previous` (relative to `cwd`), else
+ * `previousRelease` (relative to the catalogue folder), else the newest version in `releases` older
+ * than the catalogue's when its tag `v<version>` exists. `inRepository` is asked only in the last
+ * case (it costs git processes). Undefined when none is known.
+ */
+export function previousReleaseSpec(
+  catalogue: Catalogue,
+  catalogueDir: string,
+  options: { readonly previous?: string; readonly cwd?: string },
+  inRepository: () => boolean,
+): PreviousReleaseSpec | undefined {
+  if (options.previous !== undefined) return { spec: options.previous, base: options.cwd ?? process.cwd(), from: 'option' };
+  const m = catalogue.manifest;
+  if (m.previousRelease !== undefined) return { spec: m.previousRelease, base: catalogueDir, from: 'previousRelease' };
+  const current = parseVersion(m.version);
+  if (!current || m.releases.length === 0 || !inRepository()) return undefined;
+  const earlier = m.releases
+    .map((r) => ({ r, v: parseVersion(String(r.version)) }))
+    .filter((x) => x.v && compareVersions(x.v, current) < 0)
+    .sort((a, b) => compareVersions(b.v!, a.v!))[0];
+  return earlier && tagExists(catalogueDir, releaseTag(earlier.r.version)) ? { spec: releaseTag(earlier.r.version), base: catalogueDir, from: 'releases' } : undefined;
 }
 
 /** Options for {@link checkVersions}. */
@@ -109,12 +139,10 @@ export async function checkVersions(loaded: LoadedCatalogue, options: VersionChe
     out.push(diagnostic(code, params, where, setting ? { severity: setting as Severity } : {}));
   };
   const manifestAt = (pointer: string): SourceLocation => loaded.raw.manifest?.locator.locate(pointer) ?? catalogue.manifest.location;
-  const info = releaseInfo(loaded);
   const catalogueDir = resolve(loaded.raw.dir);
   // Asked lazily: two git processes are not worth spending on a catalogue with no release to compare.
   let repoCache: ReturnType<typeof repositoryOf> | null = null;
   const repository = (): ReturnType<typeof repositoryOf> => (repoCache === null ? (repoCache = repositoryOf(catalogueDir)) : repoCache);
-  const cwd = options.cwd ?? process.cwd();
   const schemas = async (c: Catalogue): Promise<readonly SchemaFile[] | undefined> => (options.schemaFiles ? await options.schemaFiles(c) : undefined);
 
   /** Opens and loads a release; reports what goes wrong at `where`. */
@@ -138,20 +166,9 @@ export async function checkVersions(loaded: LoadedCatalogue, options: VersionChe
   let previousLabel: string | undefined;
 
   // --- the previous release: bump and in-place edits --------------------------------------------
-  const current = parseVersion(catalogue.manifest.version);
-  let spec: { spec: string; base: string; where?: SourceLocation } | undefined;
-  if (options.previous !== undefined) spec = { spec: options.previous, base: cwd };
-  else if (info.previousRelease !== undefined) spec = { spec: info.previousRelease, base: catalogueDir, where: manifestAt('/previousRelease') };
-  else if (current && info.releases.length > 0 && repository()) {
-    // Without previousRelease, the newest earlier version in `releases` is the previous release, if tagged.
-    const earlier = info.releases
-      .map((r) => ({ r, v: parseVersion(String(r.version)) }))
-      .filter((x) => x.v && compareVersions(x.v, current) < 0)
-      .sort((a, b) => compareVersions(b.v!, a.v!))[0];
-    if (earlier && tagExists(catalogueDir, releaseTag(earlier.r.version))) spec = { spec: releaseTag(earlier.r.version), base: catalogueDir };
-  }
-  if (spec) {
-    const opened = openRelease(spec.spec, spec.base, spec.where);
+  const found = previousReleaseSpec(catalogue, catalogueDir, options, () => repository() !== undefined);
+  if (found) {
+    const opened = openRelease(found.spec, found.base, found.from === 'previousRelease' ? manifestAt('/previousRelease') : undefined);
     if (opened === 'usage') usageError = options.previous !== undefined;
     else if (opened) {
       try {

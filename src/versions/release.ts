@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import { summarizeDiff } from '../diff/render.js';
 import type { CatalogueDiff } from '../diff/types.js';
 import { isRealDate } from '../model/resolve.js';
-import { checkVersions, releaseInfo, releaseTag, type ReleaseEntry, type VersionCheckOptions } from './discipline.js';
+import { checkVersions, releaseTag, type ReleaseEntry, type VersionCheckOptions } from './discipline.js';
 
 /**
  * `kodkatalog release`: marks the catalogue published and records the release in catalogue.yaml.
@@ -125,13 +125,11 @@ export async function release(loaded: LoadedCatalogue, options: ReleaseOptions):
   if (catalogue.manifest.status === 'published') {
     problems.push(diagnostic('release/already-published', { version }, manifest.locator.locate('/status')));
   }
-  const info = releaseInfo(loaded);
-  info.releases.forEach((r, i) => {
-    if (r.version === version) problems.push(diagnostic('release/version-exists', { version }, manifest.locator.locate(`/releases/${i}/version`)));
-  });
-  const last = info.releases.at(-1);
+  const releases = catalogue.manifest.releases;
+  for (const r of releases) if (r.version === version) problems.push(diagnostic('release/version-exists', { version }, r.location));
+  const last = releases.at(-1);
   if (last && last.date > options.date) {
-    problems.push(diagnostic('release/date-order', { date: options.date, previous: last.date, version: last.version }, manifest.locator.locate(`/releases/${info.releases.length - 1}/date`)));
+    problems.push(diagnostic('release/date-order', { date: options.date, previous: last.date, version: last.version }, manifest.locator.locate(`/releases/${releases.length - 1}/date`)));
   }
   if (problems.length > 0) return { diagnostics: [...loaded.diagnostics, ...problems], usageError: false };
 

@@ -108,4 +108,18 @@ describe('build', () => {
     expect(seen).toEqual(['a:', 'b:a']);
     expect(result.value.map((f) => f.path)).toEqual(['a/x.txt', 'b/x.txt', MANIFEST_FILE]);
   });
+
+  it('puts a root generator\'s files at the root of the output, but never over the manifest or a generator\'s folder', async () => {
+    const make = (name: string, path: string, root = true): Generator => ({
+      name,
+      description: name,
+      ...(root ? { root } : {}),
+      generate: () => ({ files: [{ path, contents: `${name}\n` }], diagnostics: [] }),
+    });
+    const ok = await generate(loaded.catalogue!, [make('a', 'x.txt', false), make('pkg', 'package.json')]);
+    expect(ok.value.map((f) => f.path)).toEqual(['a/x.txt', 'package.json', MANIFEST_FILE]);
+    for (const bad of [MANIFEST_FILE, 'a', 'sub/file.txt']) {
+      await expect(generate(loaded.catalogue!, [make('a', 'x.txt', false), make('pkg', bad)])).rejects.toThrow(/not a free name|invalid or duplicate/);
+    }
+  });
 });

@@ -258,6 +258,16 @@ export function overlaps(from: string | undefined, to: string | undefined, start
   return (from === undefined || from <= end) && (to === undefined || to >= start);
 }
 
+/** Clears a plan's scratch arrays before a record. */
+function resetPlan(plan: Plan): void {
+  const { values, status, strs } = plan;
+  for (let i = 0; i < values.length; i++) {
+    values[i] = undefined;
+    status[i] = ABSENT;
+    strs[i] = undefined;
+  }
+}
+
 /**
  * The validation engine for one ValidationModel: compiles code lists into hash sets once, then
  * checks records one at a time. Pure: no I/O, no clock, no globals; it runs in Node, in a browser
@@ -507,13 +517,7 @@ export class Engine {
    */
   run(plan: Plan, record: unknown, row: number | undefined, period: ReportingPeriod | undefined): Finding[] | undefined {
     const rt = plan.recordType;
-    const { values, status, strs, nums, elements } = plan;
-    const n = elements.length;
-    for (let i = 0; i < n; i++) {
-      values[i] = undefined;
-      status[i] = ABSENT;
-      strs[i] = undefined;
-    }
+    resetPlan(plan);
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
       return [engineFinding('not-an-object', rt.id, row, undefined, M.notAnObject())];
     }
@@ -523,20 +527,47 @@ export class Engine {
     // `constructor` and the like are plain unknown names, never inherited properties.
     for (const key in obj) {
       if (!hasOwn.call(obj, key)) continue;
-      const i = plan.index.get(key);
-      if (i !== undefined) {
-        values[i] = obj[key];
-        continue;
-      }
-      if (key === 'recordType') {
-        const v = obj[key];
-        if (v === rt.id || isAbsent(v)) continue;
-        (out ??= []).push(engineFinding('record-type-mismatch', rt.id, row, 'recordType', M.recordTypeMismatch(rt.label)));
-        continue;
-      }
-      const field = safeName(key);
-      (out ??= []).push(engineFinding('unknown-field', rt.id, row, field, M.unknownField(field, rt.label)));
+      out = this.loadField(plan, key, obj[key], row, out);
     }
+    return this.checkLoaded(plan, row, period, out);
+  }
+
+  /**
+   * The same as `run` for a record given as its fields, `keys[k]` and `values[k]` for k < count, in
+   * the order in which a for-in loop over the record object would visit them (no duplicates): the
+   * readers use it to check a record without building an object. @internal
+   */
+  runFields(plan: Plan, keys: readonly string[], values: readonly unknown[], count: number, row: number | undefined, period: ReportingPeriod | undefined): Finding[] | undefined {
+    resetPlan(plan);
+    let out: Finding[] | undefined;
+    for (let k = 0; k < count; k++) out = this.loadField(plan, keys[k]!, values[k], row, out);
+    return this.checkLoaded(plan, row, period, out);
+  }
+
+  /** Puts one field of a record in the plan's scratch values, or reports it. */
+  private loadField(plan: Plan, key: string, v: unknown, row: number | undefined, out: Finding[] | undefined): Finding[] | undefined {
+    const i = plan.index.get(key);
+    if (i !== undefined) {
+      plan.values[i] = v;
+      return out;
+    }
+    const rt = plan.recordType;
+    if (key === 'recordType') {
+      if (v === rt.id || isAbsent(v)) return out;
+      (out ??= []).push(engineFinding('record-type-mismatch', rt.id, row, 'recordType', M.recordTypeMismatch(rt.label)));
+      return out;
+    }
+    const field = safeName(key);
+    (out ??= []).push(engineFinding('unknown-field', rt.id, row, field, M.unknownField(field, rt.label)));
+    return out;
+  }
+
+  /** The checks of a record once its fields are in the plan's scratch values. */
+  private checkLoaded(plan: Plan, row: number | undefined, period: ReportingPeriod | undefined, found: Finding[] | undefined): Finding[] | undefined {
+    const rt = plan.recordType;
+    const { values, status, elements } = plan;
+    const n = elements.length;
+    let out = found;
 
     // The window that decides phases: the reporting period, else the record's own date.
     let wStart: string | undefined;

@@ -10,10 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeLargeCatalogue } from '../../../bench/fixtures.js';
 import { codeListsGenerator } from '../../../generators/code-lists/index.js';
 import { docsGenerator } from '../../../generators/docs/index.js';
-import { checkCatalogue } from '../../../src/api.js';
+import { GENERATORS } from '../../../generators/index.js';
+import { checkCatalogue, loadCatalogue } from '../../../src/api.js';
 import { generate, writeOutput } from '../../../src/build/run.js';
 import type { GeneratedFile } from '../../../src/build/types.js';
 import { serveSite } from '../../../src/cli/docs.js';
+import { schemaFilesOf } from '../../../src/cli/sources.js';
+import { releaseChanges } from '../../../src/versions/changes.js';
 
 // End-to-end in Debian's Chromium (installed by .ci/run). Without it the suite is skipped on a
 // developer's machine, but never in CI, where a missing browser must fail.
@@ -22,10 +25,12 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 const root = resolve(import.meta.dirname, '../../..');
 const shots = join(root, 'test-artifacts/screenshots');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const registerVersion = loadCatalogue(join(root, 'catalogue')).catalogue!.manifest.version;
 
-async function site(dir: string): Promise<GeneratedFile[]> {
+async function site(dir: string, previous?: string): Promise<GeneratedFile[]> {
   const loaded = checkCatalogue(dir);
-  const built = await generate(loaded.catalogue!, [codeListsGenerator, docsGenerator], { only: ['docs'] });
+  const changes = previous ? (await releaseChanges(loaded, { previous, schemaFiles: schemaFilesOf(GENERATORS) })).changes : [];
+  const built = await generate(loaded.catalogue!, [codeListsGenerator, docsGenerator], { only: ['docs'], changes });
   expect(built.diagnostics).toEqual([]);
   return built.value;
 }
@@ -40,6 +45,8 @@ describe('docs site in a browser', () => {
   let browser: Browser;
   let register: { server: Server; base: string };
   let large: { server: Server; base: string };
+  /** Version 0.2.0 of the versions fixture, with its changes since 0.1.0: a changelog page with every group filled. */
+  let versioned: { server: Server; base: string };
   let disk: string;
   const temps: string[] = [];
 
@@ -53,6 +60,7 @@ describe('docs site in a browser', () => {
     temps.push(largeDir);
     writeLargeCatalogue(largeDir, 2500);
     large = await serve(await site(largeDir));
+    versioned = await serve(await site(join(root, 'test/fixtures/versions/v2'), join(root, 'test/fixtures/versions/v1')));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     mkdirSync(shots, { recursive: true });
   });
@@ -60,6 +68,7 @@ describe('docs site in a browser', () => {
     await browser?.close();
     register?.server.close();
     large?.server.close();
+    versioned?.server.close();
     for (const d of temps) rmSync(d, { recursive: true, force: true });
   });
 
@@ -196,6 +205,7 @@ describe('docs site in a browser', () => {
     ['accessibility statement', 'tillganglighet.html'],
     ['search with results', 'sok.html?q=insats', (p) => p.locator('#traffar li').first().waitFor()],
     ['changes', 'andringar.html'],
+    ['changes of a version', `andringar/${registerVersion}.html`],
   ];
 
   async function axeViolations(page: Page): Promise<string[]> {
@@ -215,6 +225,37 @@ describe('docs site in a browser', () => {
       expect(problems).toEqual([]);
       await page.close();
     }
+  });
+
+  it.each([1280, 320])('axe finds no violation on the changelog of a version with changes for both audiences, at %i px, and nothing overflows', async (width) => {
+    for (const path of ['andringar/0.2.0.html', 'andringar.html', 'index.html']) {
+      const { page, problems } = await open(`${versioned.base}${path}`, width);
+      if (path !== 'index.html') {
+        await page.screenshot({ path: join(shots, `${path.replace(/[/.]/g, '-')}-${width}.png`), fullPage: true });
+      }
+      if (path === 'andringar/0.2.0.html') {
+        expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['För uppgiftslämnare', 'För systemleverantörer', 'Övriga ändringar', 'Ändringsanteckningar']);
+      }
+      expect(await axeViolations(page), path).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} at ${width} px`).toBeLessThanOrEqual(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('reaches the changes of a version from the start page', async () => {
+    const { page, problems } = await open(`${versioned.base}index.html`);
+    await page.getByRole('main').getByRole('link', { name: 'Vad har ändrats?' }).click();
+    await page.waitForURL(/andringar\.html$/);
+    await page.getByRole('link', { name: 'Version 0.2.0', exact: true }).click();
+    await page.waitForURL(/andringar\/0\.2\.0\.html$/);
+    const reporters = page.locator('section[aria-labelledby="for-uppgiftslamnare"]');
+    await reporters.getByRole('link', { name: '40 Service' }).click();
+    await page.waitForURL(/klassifikationer\/insatstyp\.html#kod-40$/);
+    expect(await page.locator('#kod-40').isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
   });
 
   it('axe finds no violation on a part of a long classification, and a part stays light', async () => {

@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeListsGenerator } from '../../../generators/code-lists/index.js';
 import { docsGenerator } from '../../../generators/docs/index.js';
 import { checkCatalogue, hasErrors } from '../../../src/api.js';
 import { generate } from '../../../src/build/run.js';
+import { expectGolden, expectNoStaleGolden } from '../../helpers/golden.js';
 
 // Golden output of the docs site for the kitchen-sink catalogue, one file per generated file. Refresh
 // with `npx vitest run test/generators/docs -u` and review the diff like code.
@@ -19,14 +19,6 @@ const built = await generate(loaded.catalogue!, [codeListsGenerator, docsGenerat
 const files = built.value.filter((f) => f.path.startsWith('docs/')).map((f) => ({ path: f.path.slice('docs/'.length), contents: f.contents }));
 const compared = files.filter((f) => !NOT_GOLDEN.has(f.path));
 
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
-}
-
 describe('docs golden output (kitchen-sink)', () => {
   it('builds without diagnostics', () => {
     expect(hasErrors(loaded.diagnostics)).toBe(false);
@@ -35,16 +27,11 @@ describe('docs golden output (kitchen-sink)', () => {
   });
 
   it.each(compared.map((f) => f.path))('%s', async (path) => {
-    const file = compared.find((f) => f.path === path)!;
-    await expect(typeof file.contents === 'string' ? file.contents : Buffer.from(file.contents).toString('utf8')).toMatchFileSnapshot(join(golden, path));
+    await expectGolden(golden, compared.find((f) => f.path === path)!);
   });
 
   it('has no stale golden files', () => {
-    const expected = new Set(compared.map((f) => f.path));
-    const stale = listFiles(golden).filter((p) => !expected.has(p));
     // With -u the stale files are removed, as a snapshot update removes obsolete snapshots.
-    const updating = (expect.getState().snapshotState as unknown as { _updateSnapshot?: string })._updateSnapshot === 'all';
-    if (updating) for (const p of stale) rmSync(join(golden, p));
-    else expect(stale, 'golden files that the generator no longer writes (run vitest -u)').toEqual([]);
+    expectNoStaleGolden(golden, compared.map((f) => f.path));
   });
 });

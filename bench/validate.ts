@@ -1,0 +1,312 @@
+// Benchmark of `kodkatalog validate`: 1,000,000 generated register records (kommun-lss, persons and
+// their LSS interventions, a few percent invalid) as NDJSON and as semicolon CSV, and 3,000,000 for
+// the memory check. Each measurement runs in its own process, so that its peak RSS is its own; the
+// CLI is spawned as a register officer runs it and timed from start to exit. Figures are printed,
+// never asserted.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, createReadStream, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse } from 'csv-parse';
+import { recordTypeDocument } from '../generators/json-schema/index.js';
+import { checkCatalogue } from '../src/api.js';
+import { packageRoot } from '../src/paths.js';
+import type { ValidationModel } from '../src/validate/engine/index.js';
+import { buildValidationModel } from '../src/validate/model-builder.js';
+import { largeCodes, writeLargeCatalogue } from './fixtures.js';
+import { prng, writeSubmission } from './validate-data.js';
+
+const RECORDS = 1_000_000;
+const RECORDS_LARGE = 3_000_000;
+const CODE_RECORDS = 500_000;
+
+interface Measurement {
+  /** Wall time of the work (for the CLI: of the whole process). */
+  readonly ms: number;
+  /** CPU time (user + system, all threads). */
+  readonly cpuMs: number;
+  readonly peakRssMb: number;
+  readonly records: number;
+  readonly bytes: number;
+  readonly note: string;
+}
+
+const usage = (): { cpuMs: number; peakRssMb: number } => {
+  const u = process.resourceUsage();
+  return { cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, peakRssMb: u.maxRSS / 1024 };
+};
+
+/** Lines of a file, read in 8 MB blocks and split at LF: the reading half of the floor. */
+function* lines(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.allocUnsafe(8 << 20);
+  let carry = '';
+  let pos = 0;
+  try {
+    for (;;) {
+      const got = readSync(fd, buf, 0, buf.length, pos);
+      if (got === 0) break;
+      pos += got;
+      const text = carry + buf.toString('utf8', 0, got);
+      let start = 0;
+      for (let i = text.indexOf('\n'); i >= 0; start = i + 1, i = text.indexOf('\n', start)) yield text.slice(start, i);
+      carry = text.slice(start);
+    }
+    if (carry) yield carry;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The floor for NDJSON: read, split lines, JSON.parse, on one thread. */
+function floorNdjson(path: string): Measurement {
+  const t0 = performance.now();
+  let records = 0;
+  for (const line of lines(path)) {
+    if (line === '') continue;
+    try {
+      JSON.parse(line);
+    } catch {
+      // A bad line costs as much as a good one here.
+    }
+    records++;
+  }
+  return { ms: performance.now() - t0, ...usage(), records, bytes: statSync(path).size, note: 'JSON.parse, en tråd' };
+}
+
+/** The floor for CSV: csv-parse alone, records as objects keyed by the header. */
+async function floorCsv(paths: string[]): Promise<Measurement> {
+  const t0 = performance.now();
+  let records = 0;
+  for (const path of paths) {
+    const parser = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(parse({ delimiter: ';', columns: true, relax_column_count: true }));
+    for await (const _ of parser) records++;
+  }
+  return { ms: performance.now() - t0, ...usage(), records, bytes: paths.reduce((n, p) => n + statSync(p).size, 0), note: 'csv-parse, columns: true' };
+}
+
+/** The peer a vendor would write: ajv compiled once from the generated JSON Schemas, in a plain loop. */
+function ajvLoop(path: string): Measurement {
+  const catalogue = checkCatalogue(join(packageRoot(), 'catalogue')).catalogue!;
+  const ajv = new Ajv2020({ strict: false });
+  const validators = new Map(catalogue.recordTypes.filter((rt) => rt.id === 'person' || rt.id === 'insats').map((rt) => [rt.id, ajv.compile(recordTypeDocument(catalogue, rt))]));
+  const t0 = performance.now();
+  let records = 0;
+  let invalid = 0;
+  for (const line of lines(path)) {
+    if (line === '') continue;
+    records++;
+    let o: { recordType?: string };
+    try {
+      o = JSON.parse(line) as { recordType?: string };
+    } catch {
+      invalid++;
+      continue;
+    }
+    const validate = validators.get(o.recordType ?? '');
+    if (!validate || !validate(o)) invalid++;
+  }
+  return { ms: performance.now() - t0, ...usage(), records, bytes: statSync(path).size, note: `ajv 2020, ${invalid} ogiltiga` };
+}
+
+/**
+ * The cost of checking a code field: the validation alone (on one thread, the model loaded
+ * before the clock starts), so that a longer list's larger model file does not count.
+ */
+async function codeCheck(release: string, file: string): Promise<Measurement> {
+  const { validateSubmission } = await import('../src/validate/validate.js');
+  const model = ((await import(pathToFileURL(join(release, 'validators', 'model.js')).href)) as { default: ValidationModel }).default;
+  const t0 = performance.now();
+  const v = validateSubmission({ name: file, stream: createReadStream(file, { highWaterMark: 1 << 20 }) }, { model, obligation: 'stor', period: '2027-03' });
+  let findings = 0;
+  for await (const _ of v) findings++;
+  const s = await v.summary;
+  return { ms: performance.now() - t0, ...usage(), records: s.records, bytes: statSync(file).size, note: `${findings} fynd, modellen laddad före mätningen` };
+}
+
+/** `kodkatalog validate` as a separate process, timed from spawn to exit; its own peak RSS and CPU. */
+function cli(files: string[], args: string[], records: number, env: Record<string, string> = {}): Measurement {
+  const dir = mkdtempSync(join(tmpdir(), 'kodkatalog-bench-usage-'));
+  const usageFile = join(dir, 'usage.json');
+  // A preload that writes the process's resource usage at exit: the CLI itself is not changed.
+  const probe = `data:text/javascript,import{writeFileSync}from"node:fs";process.on("exit",()=>writeFileSync(process.env.KODKATALOG_BENCH_USAGE,JSON.stringify(process.resourceUsage())))`;
+  const out = openSync('/dev/null', 'w');
+  try {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ['--import', probe, join(packageRoot(), 'bin', 'kodkatalog.js'), 'validate', ...files, ...args, '--format', 'json'], {
+      stdio: ['ignore', out, 'pipe'],
+      env: { ...process.env, ...env, KODKATALOG_BENCH_USAGE: usageFile },
+    });
+    const ms = performance.now() - t0;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`kodkatalog validate gav ${r.status}: ${r.stderr.toString().slice(0, 500)}`);
+    const u = JSON.parse(readFileSync(usageFile, 'utf8')) as NodeJS.ResourceUsage;
+    return { ms, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, peakRssMb: u.maxRSS / 1024, records, bytes: files.reduce((n, f) => n + statSync(f).size, 0), note: `slutkod ${r.status}` };
+  } finally {
+    closeSync(out);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs one measurement in this process (called in a child). */
+async function measure(kind: string, args: string[]): Promise<Measurement> {
+  switch (kind) {
+    case 'floor-ndjson':
+      return floorNdjson(args[0]!);
+    case 'floor-csv':
+      return floorCsv(args);
+    case 'ajv':
+      return ajvLoop(args[0]!);
+    case 'codes':
+      return codeCheck(args[0]!, args[1]!);
+    default:
+      throw new Error(`okänd mätning ${kind}`);
+  }
+}
+
+function child(kind: string, args: string[]): Measurement {
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), kind, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out) as Measurement;
+}
+
+/**
+ * A catalogue with one record type `rad` (an id and a code from a classification of `count`
+ * codes) and an obligation for it, built to a release's validators/model.js so the CLI loads it
+ * as a vendor's release; and an NDJSON file of `records` rows using its codes (1 % unknown).
+ */
+export function codeListCase(dir: string, count: number, records: number): { release: string; file: string } {
+  const cat = join(dir, `katalog-${count}`);
+  writeLargeCatalogue(cat, count);
+  const header = (kind: string): string => `# yaml-language-server: $schema=../../schema/${kind}.schema.json\n`;
+  writeFileSync(join(cat, 'data-elements', 'rad-id.yaml'), `${header('data-element')}id: rad-id\nlabel: { sv: Rad-id }\ndefinition: { sv: Radens id. }\nstatus: active\nvalueType: string\nprivacy: { category: none }\n`);
+  writeFileSync(
+    join(cat, 'record-types', 'rad.yaml'),
+    `${header('record-type')}id: rad\nlabel: { sv: Rad }\ndefinition: { sv: En rad. }\nstatus: active\nkey: [rad-id]\nelements:\n  - { element: rad-id, required: required }\n  - { element: diagnoskod, required: required }\n`,
+  );
+  mkdirSync(join(cat, 'obligations'), { recursive: true });
+  writeFileSync(
+    join(cat, 'obligations', 'stor.yaml'),
+    `${header('obligation')}id: stor\nlabel: { sv: Stor rapportering }\ndefinition: { sv: En rapportering med en lång kodlista. }\nstatus: active\nactor: kommun\narea: lss\nlegalBasis: [lag]\nrecordTypes:\n  - recordType: rad\nperiod: { kind: month }\ndeadline: { kind: day-of-next-month, day: 15 }\nchannel: filoverforing\nformats: [ndjson]\n`,
+  );
+  const loaded = checkCatalogue(cat);
+  if (!loaded.catalogue || loaded.diagnostics.some((d) => d.severity === 'error')) {
+    throw new Error(`bänkens kodlistekatalog har fel: ${loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code).join(', ')}`);
+  }
+  const model = buildValidationModel(loaded.catalogue);
+  const release = join(dir, `release-${count}`);
+  mkdirSync(join(release, 'validators'), { recursive: true });
+  writeFileSync(join(release, 'validators', 'model.js'), `export default ${JSON.stringify(model)};\n`);
+  const codes = [...largeCodes(count)].filter((c) => c.parent !== '').map((c) => c.code);
+  const selectable = new Set(model.classifications.find((c) => c.id === 'diagnos')!.codes.filter((c) => c.selectable !== false).map((c) => c.code));
+  const usable = codes.filter((c) => selectable.has(c));
+  const rnd = prng(count);
+  const file = join(dir, `koder-${count}.ndjson`);
+  let text = '';
+  const fd = openSync(file, 'w');
+  for (let i = 0; i < records; i++) {
+    const code = rnd() < 0.01 ? `Z${i}` : usable[Math.floor(rnd() * usable.length)]!;
+    text += `{"rad-id":"R${String(i).padStart(8, '0')}","diagnoskod":"${code}"}\n`;
+    if (text.length > 1 << 20) {
+      writeSync(fd, text);
+      text = '';
+    }
+  }
+  writeSync(fd, text);
+  closeSync(fd);
+  return { release, file };
+}
+
+const fmt = (n: number, digits = 0): string => n.toLocaleString('sv-SE', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const perSecond = (m: Measurement): number => m.records / (m.ms / 1000);
+const mbPerSecond = (m: Measurement): number => m.bytes / 1e6 / (m.ms / 1000);
+
+function row(name: string, m: Measurement, floor?: Measurement): string {
+  const ratio = floor ? `  ${fmt(perSecond(m) / perSecond(floor), 2).padStart(5)} × golvet` : '';
+  return `  ${name.padEnd(46)} ${fmt(perSecond(m)).padStart(10)} poster/s ${fmt(mbPerSecond(m), 1).padStart(7)} MB/s ${fmt(m.peakRssMb).padStart(5)} MB topp-RSS ${fmt(m.cpuMs / 1000, 1).padStart(6)} s cpu${ratio}  (${m.note})`;
+}
+
+const check = (ok: boolean): string => (ok ? '✓' : '✗');
+
+/** Prints the validate figures: floors, the CLI end to end, the ajv peer, memory, code lists. */
+export async function benchValidate(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'kodkatalog-bench-validate-'));
+  try {
+    const nd = join(dir, 'inlamning.ndjson');
+    const csvDir = join(dir, 'csv');
+    mkdirSync(csvDir);
+    const person = join(csvDir, 'person.csv');
+    const insats = join(csvDir, 'insats.csv');
+    const t0 = performance.now();
+    const one = writeSubmission({ records: RECORDS }, nd, { person, insats });
+    const nd3 = join(dir, 'inlamning-3m.ndjson');
+    const three = writeSubmission({ records: RECORDS_LARGE }, nd3);
+    const small = codeListCase(dir, 500, CODE_RECORDS);
+    const large = codeListCase(dir, 50_000, CODE_RECORDS);
+    const genMs = performance.now() - t0;
+    // The CLI checks against a built release (validators/model.js), as a register officer or a
+    // vendor gets it; loading and checking the catalogue's YAML is measured by the catalogue bench.
+    const register = join(dir, 'release');
+    mkdirSync(join(register, 'validators'), { recursive: true });
+    writeFileSync(join(register, 'validators', 'model.js'), `export default ${JSON.stringify(buildValidationModel(checkCatalogue(join(packageRoot(), 'catalogue')).catalogue!))};\n`);
+    const lss = ['--obligation', 'kommun-lss', '--period', '2027', '--release', register];
+
+    const floorNd = child('floor-ndjson', [nd]);
+    const floorCsvM = child('floor-csv', [person, insats]);
+    const cliNd = cli([nd], lss, one.records);
+    const cliNd1 = cli([nd], lss, one.records, { KODKATALOG_WORKERS: '0' });
+    const cliCsv = cli([person, insats], lss, one.records);
+    const ajv = child('ajv', [nd]);
+    const cliNd3 = cli([nd3], lss, three.records);
+    // Code lists: each three times, alternating, the fastest run counts (the machine may be shared).
+    const runs: [Measurement[], Measurement[]] = [[], []];
+    for (let i = 0; i < 3; i++) {
+      runs[0].push(child('codes', [small.release, small.file]));
+      runs[1].push(child('codes', [large.release, large.file]));
+    }
+    const best = (ms: Measurement[]): Measurement => ms.reduce((a, b) => (a.ms <= b.ms ? a : b));
+    const codes500 = best(runs[0]);
+    const codes50k = best(runs[1]);
+
+    const cores = availableParallelism();
+    console.log(`\nValidering: ${fmt(one.records)} poster (kommun-lss 2027; personer och LSS-insatser, några procent fel)`);
+    console.log('  kodkatalog validate körs som egen process mot en byggd katalog (--release), --format json till /dev/null');
+    console.log(`  NDJSON ${fmt(one.ndjsonBytes / 1e6)} MB (${fmt(one.ndjsonBytes / one.records)} byte/post), CSV ${fmt(one.csvBytes / 1e6)} MB i person.csv + insats.csv; genererat på ${fmt(genMs / 1000, 1)} s`);
+    console.log(`  ${cores} kärnor, belastning ${loadavg().map((l) => fmt(l, 1)).join(' / ')} (1/5/15 min): på en delad maskin är väggtiden osäker, cpu-tiden mindre`);
+    console.log(row('golv NDJSON: läsa + dela rader + JSON.parse', floorNd));
+    console.log(row('kodkatalog validate NDJSON, hela vägen', cliNd, floorNd));
+    console.log(row('  samma, en tråd (KODKATALOG_WORKERS=0)', cliNd1, floorNd));
+    console.log(row('ajv-slinga (det en leverantör skriver)', ajv, floorNd));
+    console.log(row('golv CSV: csv-parse', floorCsvM));
+    console.log(row('kodkatalog validate CSV, hela vägen', cliCsv, floorCsvM));
+    console.log(row(`kodkatalog validate NDJSON, ${fmt(three.records)} poster`, cliNd3, floorNd));
+    console.log(row(`kodfält mot 500 koder, ${fmt(CODE_RECORDS)} poster`, codes500));
+    console.log(row(`kodfält mot 50 000 koder, ${fmt(CODE_RECORDS)} poster`, codes50k));
+
+    const ndRatio = perSecond(cliNd) / perSecond(floorNd);
+    const ajvRatio = perSecond(cliNd) / perSecond(ajv);
+    const csvRatio = perSecond(cliCsv) / perSecond(floorCsvM);
+    const growth = ((cliNd3.peakRssMb - cliNd.peakRssMb) * 1024 * 1024) / (three.records - one.records);
+    const codeCost = (codes50k.ms - codes500.ms) / codes500.ms;
+    // Per extra record the cross-row state may keep its compact numbers: a row (10 bytes), its
+    // keys in hash tables (12 bytes a slot, at most 3/4 full) and pending references.
+    const GROWTH_BOUND = 64;
+    console.log('Mål:');
+    console.log(`  ${check(ndRatio >= 1)} NDJSON hela vägen ≥ 1,0 × golvets poster/s: ${fmt(ndRatio, 2)} ×`);
+    console.log(`  ${check(ajvRatio >= 2)} NDJSON hela vägen ≥ 2 × ajv-slingan: ${fmt(ajvRatio, 2)} ×`);
+    console.log(`  ${check(csvRatio >= 1)} CSV hela vägen ≥ 1,0 × csv-parse: ${fmt(csvRatio, 2)} ×`);
+    console.log(`  ${check(cliNd.peakRssMb < 200)} topp-RSS < 200 MB för ${fmt(one.records)} poster: ${fmt(cliNd.peakRssMb)} MB`);
+    console.log(
+      `  ${check(growth <= GROWTH_BOUND)} minnet växer inte med filen utöver kompakt tillstånd per post (≤ ${GROWTH_BOUND} byte/post): ${fmt(cliNd.peakRssMb)} MB → ${fmt(cliNd3.peakRssMb)} MB för ${fmt(three.records)} poster, ${fmt(growth)} byte per extra post (filen ${fmt(one.ndjsonBytes / 1e6)} → ${fmt(three.ndjsonBytes / 1e6)} MB)`,
+    );
+    console.log(`  ${check(codeCost < 0.1)} 50 000 koder kostar < 10 % mot 500: ${codeCost >= 0 ? '+' : ''}${fmt(codeCost * 100, 1)} %`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// `node dist/lib/bench/validate.js` runs this benchmark alone; with a kind, one measurement (a child).
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv[2]) process.stdout.write(JSON.stringify(await measure(process.argv[2], process.argv.slice(3))));
+  else await benchValidate();
+}

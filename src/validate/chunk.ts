@@ -1,0 +1,76 @@
+// Checking one chunk of a file: the work of a worker thread (worker.ts), also done on the main
+// thread for its share of the chunks. Reads the chunk's bytes by a positioned read, decodes them,
+// reads the records with the same LineReader as the streaming path and checks them.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { createEngine, type ValidationModel } from './engine/index.js';
+import { incompleteTail, invalidOffset, LineReader, type InputProblem } from './input.js';
+import type { ChunkJob, ChunkOutcome } from './parallel.js';
+import { RowChecker, SubmissionLayout } from './rows.js';
+
+/** What a chunk runner is built from (also what a worker thread is given). */
+export interface ChunkRunnerInit {
+  readonly model: ValidationModel;
+  readonly obligation: string;
+  readonly period?: string;
+  readonly max: number;
+}
+
+/** Checks chunks of files, one at a time. */
+export class ChunkRunner {
+  private readonly checker: RowChecker;
+  private buffer = Buffer.allocUnsafe(1 << 20);
+  private readonly files = new Map<string, number>();
+
+  constructor(private readonly init: ChunkRunnerInit) {
+    this.checker = new RowChecker(new SubmissionLayout(createEngine(init.model), init.obligation, init.period));
+  }
+
+  private read(job: ChunkJob): Buffer {
+    const n = job.end - job.start;
+    if (this.buffer.length < n) this.buffer = Buffer.allocUnsafe(n);
+    let fd = this.files.get(job.path);
+    if (fd === undefined) this.files.set(job.path, (fd = openSync(job.path, 'r')));
+    let got = 0;
+    while (got < n) {
+      const r = readSync(fd, this.buffer, got, n - got, job.start + got);
+      if (r === 0) break;
+      got += r;
+    }
+    return this.buffer.subarray(0, got);
+  }
+
+  /** Checks one chunk. */
+  run(job: ChunkJob): ChunkOutcome {
+    const checker = this.checker;
+    const bytes = this.read(job);
+    const reader = new LineReader(job.format, this.init.max, {
+      record: (values, recordType, line) => checker.check(recordType ?? job.recordType, values, line),
+      fields: (keys, values, count, recordType, line) => checker.checkFields(recordType ?? job.recordType, keys, values, count, line),
+      problem: (p) => checker.problem(p),
+    });
+    if (job.header) reader.useHeader(job.header, job.delimiter ?? ';');
+    const options = { fatal: true, ignoreBOM: job.start > 0 };
+    let problem: InputProblem | undefined;
+    let text: string;
+    try {
+      text = new TextDecoder(job.encoding, options).decode(bytes);
+    } catch {
+      // As the streaming decoder: the text before the first bad byte is read, then reading stops.
+      let bad = invalidOffset(bytes);
+      if (bad >= bytes.length) bad = bytes.length - incompleteTail(bytes);
+      text = bad > 0 ? new TextDecoder(job.encoding, options).decode(bytes.subarray(0, bad)) : '';
+      problem = { kind: 'problem', code: 'encoding', offset: job.start + bad, fatal: true };
+    }
+    reader.text(text);
+    if (problem) reader.fail(problem);
+    else if (job.last) reader.end({ emptyCheck: false });
+    const result = checker.take();
+    return { id: job.id, result, lines: reader.lineNo - 1, any: reader.any, openQuote: reader.openQuote, stopped: reader.stopped };
+  }
+
+  /** Closes the files it opened. */
+  close(): void {
+    for (const fd of this.files.values()) closeSync(fd);
+    this.files.clear();
+  }
+}

@@ -1,0 +1,722 @@
+/**
+ * A submission checked in two halves, so that the row checks can run on several threads:
+ *
+ * - `RowChecker` checks records with the engine (what `SubmissionState.push` does for one row) and,
+ *   instead of keeping keys, writes for each record a few numbers: where it came from and, for every
+ *   cross-row rule, a 64-bit hash of its key (two 32-bit halves), and for periods their dates. It
+ *   keeps nothing between records, so any number of them can check chunks of a file side by side.
+ * - `CrossState` takes those numbers in file order, in one place, and does what needs all rows:
+ *   unique keys, references, overlapping periods. It keeps typed arrays only: a key costs about
+ *   12-24 bytes however long it is, and no personnummer is held as a string.
+ *
+ * The single-threaded path runs both halves on one thread, through the same code, so the findings
+ * and their order are the same whichever path reads a file. They are those of `SubmissionState`
+ * (the engine's own cross-row checker), except that two different keys whose 64-bit hashes collide
+ * count as equal: with a million keys that happens with a probability of about 3e-8.
+ */
+import type { ReportingPeriod } from './engine/dates.js';
+import { ABSENT, covers, engineFinding, overlaps, ruleFinding, safeName, type CompiledRule, type Engine, type Finding, type Plan } from './engine/engine.js';
+import * as M from './engine/messages.js';
+import type { ModelObligation, ValidationModel } from './engine/model.js';
+import type { InputProblem } from './input.js';
+
+const UNIQUE = 0;
+const REFERENCE = 1;
+const OVERLAP = 2;
+
+// Dates as YYYYMMDD numbers; an open end is after every date (as in the engine's submission).
+const OPEN_END = 99999999;
+
+interface RuleLayout {
+  readonly rule: CompiledRule;
+  readonly kind: number;
+  /** reference-exists: the target key set it looks in. */
+  readonly target: number;
+}
+
+interface StateLayout {
+  /** Position among the states: written into each record's numbers. */
+  readonly index: number;
+  readonly plan: Plan;
+  readonly validFrom: string | undefined;
+  readonly validTo: string | undefined;
+  /** Target key sets this record type fills, with the element indices that make the key. */
+  readonly collectors: readonly { readonly idx: readonly number[]; readonly target: number }[];
+  readonly rules: readonly RuleLayout[];
+}
+
+/**
+ * The record types of a submission and their cross-row rules, in a fixed order that the row
+ * checkers and the cross-row state agree on (they are built from the same model, obligation and
+ * period, also in worker threads).
+ */
+export class SubmissionLayout {
+  readonly obligation: ModelObligation | undefined;
+  readonly period: ReportingPeriod | undefined;
+  readonly states: readonly StateLayout[];
+  readonly byId: ReadonlyMap<string, StateLayout>;
+  /** Number of distinct target key sets. */
+  readonly targets: number;
+  /** Per record type id: the element holding the record's personnummer (for the masked person in reports). */
+  readonly personField: ReadonlyMap<string, string>;
+
+  /** Throws a RangeError for an unknown obligation or an unreadable period, as `SubmissionState` does. */
+  constructor(
+    readonly engine: Engine,
+    obligationId: string | undefined,
+    period: ReportingPeriod | string | undefined,
+  ) {
+    this.obligation = obligationId === undefined ? undefined : engine.requireObligation(obligationId);
+    this.period = engine.resolvePeriod(period, obligationId);
+    const model: ValidationModel = engine.model;
+    const entries = this.obligation?.recordTypes ?? model.recordTypes.map((rt) => ({ recordType: rt.id, validFrom: undefined, validTo: undefined }));
+    const signatures = new Map<string, number>();
+    const states: StateLayout[] = [];
+    const byId = new Map<string, StateLayout>();
+    for (const entry of entries) {
+      const plan = engine.plan(entry.recordType, obligationId)!;
+      const rules = plan.crossRules.map((rule): RuleLayout => {
+        if (rule.shape === 'unique-key') return { rule, kind: UNIQUE, target: -1 };
+        if (rule.shape === 'reference-exists') {
+          const signature = `${rule.target!.recordType}\u0000${rule.target!.elements.join(',')}`;
+          let t = signatures.get(signature);
+          if (t === undefined) signatures.set(signature, (t = signatures.size));
+          return { rule, kind: REFERENCE, target: t };
+        }
+        return { rule, kind: OVERLAP, target: -1 };
+      });
+      const state: StateLayout = { index: states.length, plan, validFrom: entry.validFrom, validTo: entry.validTo, collectors: [], rules };
+      states.push(state);
+      byId.set(entry.recordType, state);
+    }
+    // Each record type collects the keys that others refer to.
+    for (const [signature, target] of signatures) {
+      const [rt, elements] = signature.split('\u0000') as [string, string];
+      const state = byId.get(rt);
+      if (!state) continue;
+      const idx = elements.split(',').map((e) => state.plan.index.get(e) ?? -1);
+      if (idx.some((i) => i < 0)) continue;
+      (state.collectors as { idx: readonly number[]; target: number }[]).push({ idx, target });
+    }
+    this.states = states;
+    this.byId = byId;
+    this.targets = signatures.size;
+    const types = new Map(model.elements.map((e) => [e.id, e.valueType]));
+    const personField = new Map<string, string>();
+    for (const rt of model.recordTypes) {
+      const pnr = rt.elements.find((e) => types.get(e.element) === 'personal-identity-number');
+      if (pnr) personField.set(rt.id, pnr.element);
+    }
+    this.personField = personField;
+  }
+
+  /** The obligation's finding when it is not in force in the period, else undefined. */
+  obligationFinding(): Finding | undefined {
+    const ob = this.obligation;
+    const p = this.period;
+    if (ob && p && !overlaps(ob.validFrom, ob.validTo, p.start, p.end)) {
+      return engineFinding('obligation-not-in-force', undefined, undefined, undefined, M.obligationNotInForce(ob.label, p.start, p.end));
+    }
+    return undefined;
+  }
+}
+
+/**
+ * What a row checker found in a run of records: per record its numbers in `ops` (state index or -1,
+ * line, person prefix, then the key slots of its state), and the findings and problems in the
+ * order they arose. Rows and lines are counted from 1 within the run.
+ */
+export interface ChunkResult {
+  /** Records read. */
+  readonly rows: number;
+  readonly ops: Float64Array;
+  readonly opsLength: number;
+  readonly events: readonly ChunkEvent[];
+}
+
+/** A finding of row `r`, or a problem of the file after `r` records of the run. */
+export interface ChunkEvent {
+  readonly r: number;
+  readonly f?: Finding;
+  readonly p?: InputProblem;
+}
+
+// Values of several elements as one key, exactly as the engine's submission makes it: each part
+// length-prefixed, a missing value makes no key unless `emptyIsValue` (grouping).
+function tupleKey(plan: Plan, idx: readonly number[], emptyIsValue = false): string | undefined {
+  if (idx.length === 1 && !emptyIsValue) {
+    const i = idx[0]!;
+    return plan.status[i] === ABSENT ? undefined : (plan.strs[i] ?? stringOf(plan.values[i]));
+  }
+  let key = '';
+  for (const i of idx) {
+    if (plan.status[i] === ABSENT) {
+      if (!emptyIsValue) return undefined;
+      key += '-:';
+      continue;
+    }
+    const s = plan.strs[i] ?? stringOf(plan.values[i]);
+    key += `${s.length}:${s}`;
+  }
+  return key;
+}
+
+function stringOf(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : (JSON.stringify(v) ?? '');
+}
+
+/**
+ * A 64-bit hash of a string as two 32-bit halves, written to `out[at]` and `out[at + 1]`: two
+ * multiply-rotate streams over pairs of UTF-16 units with different constants, each finished with
+ * murmur3's fmix32. Not cryptographic; keys in a submission are not chosen to collide.
+ */
+export function hash64(s: string, out: Float64Array, at: number): void {
+  let h1 = 0x2545f491 ^ s.length;
+  let h2 = 0x9e3779b9 ^ Math.imul(s.length, 0x85ebca6b);
+  const n = s.length;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const k = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
+    h1 = Math.imul(h1 ^ k, 0xcc9e2d51);
+    h1 = (h1 << 15) | (h1 >>> 17);
+    h2 = Math.imul(h2 ^ k, 0x1b873593);
+    h2 = (h2 << 13) | (h2 >>> 19);
+    h2 = (Math.imul(h2, 5) + 0xe6546b64) | 0;
+  }
+  if (i < n) {
+    const k = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ k, 0xcc9e2d51);
+    h2 = Math.imul(h2 ^ k, 0x1b873593);
+  }
+  h1 ^= h1 >>> 16;
+  h1 = Math.imul(h1, 0x85ebca6b);
+  h1 ^= h1 >>> 13;
+  h1 = Math.imul(h1, 0xc2b2ae35);
+  h1 ^= h1 >>> 16;
+  h2 ^= h2 >>> 16;
+  h2 = Math.imul(h2, 0x7feb352d);
+  h2 ^= h2 >>> 15;
+  h2 = Math.imul(h2, 0x846ca68b);
+  h2 ^= h2 >>> 16;
+  out[at] = h1 | 0;
+  out[at + 1] = h2 | 0;
+}
+
+/** YYYYMMDD of a personnummer-looking value as a number, 0 when none: all a masked person shows. */
+function personPrefix(value: unknown): number {
+  if (typeof value !== 'string') return 0;
+  const n = value.length;
+  // As maskIdentityNumber: twelve digits, or eight digits and a separator and four more characters.
+  const digits = n === 12 ? 12 : n === 13 ? 8 : 0;
+  if (digits === 0) return 0;
+  let x = 0;
+  for (let i = 0; i < digits; i++) {
+    const c = value.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return 0;
+    if (i < 8) x = x * 10 + c;
+  }
+  return x;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+const EMPTY_KEYS: readonly string[] = [];
+
+/**
+ * Checks records one at a time with the engine and writes what the cross-row rules need as
+ * numbers. Holds nothing between records; `take()` hands over what a run of records produced.
+ */
+export class RowChecker {
+  private ops = new Float64Array(1 << 14);
+  private length = 0;
+  private events: ChunkEvent[] = [];
+  private rows = 0;
+
+  constructor(private readonly layout: SubmissionLayout) {}
+
+  /** Records checked since the last `take()`. */
+  get count(): number {
+    return this.rows;
+  }
+
+  /** A problem of the file, after the records checked so far. */
+  problem(p: InputProblem): void {
+    this.events.push({ r: this.rows, p });
+  }
+
+  /** Checks one record of the given record type, read at `line` (counted within the run). */
+  check(recordTypeId: string, record: Record<string, unknown>, line: number): void {
+    this.row(recordTypeId, line, record, EMPTY_KEYS, EMPTY_KEYS, 0);
+  }
+
+  /** The same for a record given as its fields (see RecordSink.fields). */
+  checkFields(recordTypeId: string, keys: readonly string[], values: readonly unknown[], count: number, line: number): void {
+    this.row(recordTypeId, line, undefined, keys, values, count);
+  }
+
+  private row(recordTypeId: string, line: number, record: Record<string, unknown> | undefined, keys: readonly string[], values: readonly unknown[], count: number): void {
+    const layout = this.layout;
+    const row = ++this.rows;
+    const state = layout.byId.get(recordTypeId);
+    const pf = layout.personField.get(recordTypeId);
+    let at = this.reserve(3 + (state ? slotsOf(state) : 0));
+    const ops = this.ops;
+    ops[at + 1] = line;
+    if (pf === undefined) ops[at + 2] = 0;
+    else if (record) ops[at + 2] = hasOwn.call(record, pf) ? personPrefix(record[pf]) : 0;
+    else {
+      let v: unknown;
+      for (let k = 0; k < count; k++) {
+        if (keys[k] === pf) {
+          v = values[k];
+          break;
+        }
+      }
+      ops[at + 2] = personPrefix(v);
+    }
+    ops[at] = -1;
+    if (!state) {
+      const rt = layout.engine.recordType(recordTypeId);
+      this.finding(
+        row,
+        rt && layout.obligation
+          ? engineFinding('record-type-not-in-obligation', rt.id, row, undefined, M.recordTypeNotInObligation(rt.label, layout.obligation.label))
+          : engineFinding('unknown-record-type', undefined, row, undefined, M.unknownRecordType(safeName(recordTypeId))),
+      );
+      this.length = at + 3;
+      return;
+    }
+    const p = layout.period;
+    const plan = state.plan;
+    if (layout.obligation && p && !overlaps(state.validFrom, state.validTo, p.start, p.end)) {
+      this.finding(row, engineFinding('record-type-not-in-force', plan.recordType.id, row, undefined, M.recordTypeNotInForce(plan.recordType.label, layout.obligation.label, p.start, p.end)));
+      this.length = at + 3;
+      return;
+    }
+    const out = record ? layout.engine.run(plan, record, row, p) : layout.engine.runFields(plan, keys, values, count, row, p);
+    if (out) {
+      for (const f of out) this.finding(row, f);
+      if (out[0]?.code === 'not-an-object') {
+        this.length = at + 3;
+        return;
+      }
+    }
+    ops[at] = state.index;
+    at += 3;
+    // Phased cross-row rules follow the same window as row rules: the period, else the record's date.
+    const date = plan.dateIndex >= 0 && plan.status[plan.dateIndex] !== ABSENT ? plan.strs[plan.dateIndex] : undefined;
+    const wStart = p ? p.start : date;
+    const wEnd = p ? p.end : date;
+    for (const c of state.collectors) {
+      const key = tupleKey(plan, c.idx);
+      if (key === undefined) ops[at] = 0;
+      else {
+        ops[at] = 1;
+        hash64(key, ops, at + 1);
+      }
+      at += 3;
+    }
+    for (const s of state.rules) {
+      const rule = s.rule;
+      const width = s.kind === OVERLAP ? 5 : 3;
+      ops[at] = 0;
+      if (covers(rule.validFrom, rule.validTo, wStart, wEnd)) {
+        if (s.kind !== OVERLAP) {
+          const key = tupleKey(plan, rule.elements);
+          if (key !== undefined) {
+            ops[at] = 1;
+            hash64(key, ops, at + 1);
+          }
+        } else {
+          const [a, b] = rule.elements as [number, number];
+          if (plan.status[a] !== ABSENT && plan.strs[a] !== undefined) {
+            const group = tupleKey(plan, rule.groupBy, true);
+            if (group !== undefined) {
+              const start = plan.nums[a]!;
+              const end = plan.status[b] === ABSENT ? OPEN_END : plan.strs[b] === undefined ? -1 : plan.nums[b]!;
+              // An invalid or inverted end is reported by its own checks; the record is left out here.
+              if (end >= start) {
+                ops[at] = 1;
+                hash64(group, ops, at + 1);
+                ops[at + 3] = start;
+                ops[at + 4] = end;
+              }
+            }
+          }
+        }
+      }
+      at += width;
+    }
+    this.length = at;
+  }
+
+  /** What the records since the last call produced; starts a new run. */
+  take(): ChunkResult {
+    const result: ChunkResult = { rows: this.rows, ops: this.ops, opsLength: this.length, events: this.events };
+    this.ops = new Float64Array(this.ops.length);
+    this.length = 0;
+    this.events = [];
+    this.rows = 0;
+    return result;
+  }
+
+  private finding(r: number, f: Finding): void {
+    this.events.push({ r, f });
+  }
+
+  private reserve(n: number): number {
+    const at = this.length;
+    if (at + n > this.ops.length) {
+      const grown = new Float64Array(Math.max(this.ops.length * 2, at + n));
+      grown.set(this.ops.subarray(0, at));
+      this.ops = grown;
+    }
+    return at;
+  }
+}
+
+/** Numbers a record of this state takes after its three-number head. */
+function slotsOf(state: StateLayout): number {
+  let n = state.collectors.length * 3;
+  for (const r of state.rules) n += r.kind === OVERLAP ? 5 : 3;
+  return n;
+}
+
+/**
+ * An open-addressing hash table of 64-bit keys (two int32 halves) to positive int32 values, in
+ * typed arrays: 12 bytes a slot, at most 3/4 full.
+ */
+export class KeyTable {
+  private keys: Int32Array;
+  private vals: Int32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(capacity = 1 << 10) {
+    this.keys = new Int32Array(capacity * 2);
+    this.vals = new Int32Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  /** The value of a key, 0 when absent. */
+  get(hi: number, lo: number): number {
+    const { keys, vals, mask } = this;
+    for (let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask; ; i = (i + 1) & mask) {
+      const v = vals[i]!;
+      if (v === 0) return 0;
+      if (keys[2 * i] === hi && keys[2 * i + 1] === lo) return v;
+    }
+  }
+
+  /** The value already stored for the key, or 0 after storing `value` (> 0) for it. */
+  putIfAbsent(hi: number, lo: number, value: number): number {
+    if ((this.size + 1) * 4 > this.vals.length * 3) this.grow();
+    const { keys, vals, mask } = this;
+    for (let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask; ; i = (i + 1) & mask) {
+      const v = vals[i]!;
+      if (v === 0) {
+        keys[2 * i] = hi;
+        keys[2 * i + 1] = lo;
+        vals[i] = value;
+        this.size++;
+        return 0;
+      }
+      if (keys[2 * i] === hi && keys[2 * i + 1] === lo) return v;
+    }
+  }
+
+  /** Bytes held. */
+  get bytes(): number {
+    return this.keys.byteLength + this.vals.byteLength;
+  }
+
+  private grow(): void {
+    const { keys, vals } = this;
+    const capacity = vals.length * 2;
+    this.keys = new Int32Array(capacity * 2);
+    this.vals = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    this.size = 0;
+    for (let i = 0; i < vals.length; i++) if (vals[i] !== 0) this.putIfAbsent(keys[2 * i]!, keys[2 * i + 1]!, vals[i]!);
+  }
+}
+
+/** A growable column of int32 or float64 numbers. */
+class Column<T extends Int32Array | Float64Array> {
+  length = 0;
+  constructor(
+    public data: T,
+    private readonly make: (n: number) => T,
+  ) {}
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const grown = this.make(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = x;
+  }
+  clear(): void {
+    this.length = 0;
+    this.data = this.make(16);
+  }
+}
+const ints = (n = 1024): Column<Int32Array> => new Column(new Int32Array(n), (k) => new Int32Array(k));
+const floats = (n = 1024): Column<Float64Array> => new Column(new Float64Array(n), (k) => new Float64Array(k));
+
+interface RuleState {
+  readonly layout: RuleLayout;
+  /** unique-key: first row per key. */
+  readonly seen?: KeyTable;
+  /** reference-exists: references not found when read: key halves and row. */
+  readonly pendingHi?: Column<Int32Array>;
+  readonly pendingLo?: Column<Int32Array>;
+  readonly pendingRow?: Column<Int32Array>;
+  /** no-overlap: group id (1-based, in order of first appearance) per group key; per record: group, start, end, row. */
+  readonly groups?: KeyTable;
+  readonly gid?: Column<Int32Array>;
+  readonly start?: Column<Float64Array>;
+  readonly end?: Column<Float64Array>;
+  readonly row?: Column<Int32Array>;
+}
+
+/**
+ * Where each row of a submission came from, in typed arrays (12 bytes a row), because findings of
+ * cross-row rules arrive at the end and must still name file, line and the masked personnummer.
+ */
+export class RowIndex {
+  private file = new Uint16Array(1024);
+  private line = new Int32Array(1024);
+  // The first eight digits of the row's personnummer (YYYYMMDD), 0 when none: all a mask shows.
+  private person = new Int32Array(1024);
+  size = 0;
+
+  add(file: number, line: number, person: number): number {
+    if (this.size === this.line.length) {
+      const n = this.line.length * 2;
+      const file2 = new Uint16Array(n);
+      file2.set(this.file);
+      this.file = file2;
+      const line2 = new Int32Array(n);
+      line2.set(this.line);
+      this.line = line2;
+      const person2 = new Int32Array(n);
+      person2.set(this.person);
+      this.person = person2;
+    }
+    this.file[this.size] = file;
+    this.line[this.size] = line;
+    this.person[this.size] = person;
+    return ++this.size;
+  }
+
+  at(row: number): { file: number; line: number; person?: string } | undefined {
+    const i = row - 1;
+    if (i < 0 || i >= this.size) return undefined;
+    const p = this.person[i]!;
+    return { file: this.file[i]!, line: this.line[i]!, ...(p ? { person: `${p}-****` } : {}) };
+  }
+}
+
+/**
+ * The cross-row rules of a submission, fed with row checkers' numbers in file order. Emits each
+ * finding as soon as it is known: a row's own findings, then its duplicate keys; references and
+ * overlaps at `finish`, sorted by row.
+ */
+export class CrossState {
+  readonly rows = new RowIndex();
+  private readonly rules: RuleState[][];
+  private readonly targets: KeyTable[];
+  private obligationChecked = false;
+  private finished = false;
+
+  constructor(private readonly layout: SubmissionLayout) {
+    this.targets = Array.from({ length: layout.targets }, () => new KeyTable());
+    this.rules = layout.states.map((s) =>
+      s.rules.map((r): RuleState => {
+        if (r.kind === UNIQUE) return { layout: r, seen: new KeyTable() };
+        if (r.kind === REFERENCE) return { layout: r, pendingHi: ints(), pendingLo: ints(), pendingRow: ints() };
+        return { layout: r, groups: new KeyTable(), gid: ints(), start: floats(), end: floats(), row: ints() };
+      }),
+    );
+  }
+
+  /**
+   * Takes a run of records read from file `file`, whose lines are counted from `lineOffset + 1`,
+   * and emits its findings and problems in file order with their global row numbers. Problems
+   * come as they are (their lines still counted within the run) for the caller to place.
+   */
+  merge(result: ChunkResult, file: number, lineOffset: number, emit: (f: Finding) => void, problem: (p: InputProblem) => void): void {
+    const { ops, events } = result;
+    const states = this.layout.states;
+    const rowBase = this.rows.size;
+    let e = 0;
+    let at = 0;
+    for (let r = 1; r <= result.rows; r++) {
+      while (e < events.length && events[e]!.p && events[e]!.r < r) problem(events[e++]!.p!);
+      const stateIndex = ops[at]!;
+      const row = this.rows.add(file, ops[at + 1]! + lineOffset, ops[at + 2]!);
+      at += 3;
+      if (!this.obligationChecked) {
+        this.obligationChecked = true;
+        const f = this.layout.obligationFinding();
+        if (f) emit(f);
+      }
+      while (e < events.length && !events[e]!.p && events[e]!.r === r) {
+        const f = events[e++]!.f!;
+        emit(rowBase === 0 ? f : { ...f, row: f.row === undefined ? undefined : f.row + rowBase });
+      }
+      if (stateIndex < 0) continue;
+      const state = states[stateIndex]!;
+      for (const c of state.collectors) {
+        if (ops[at] === 1) this.targets[c.target]!.putIfAbsent(ops[at + 1]!, ops[at + 2]!, 1);
+        at += 3;
+      }
+      const rules = this.rules[stateIndex]!;
+      for (let k = 0; k < rules.length; k++) {
+        const s = rules[k]!;
+        const present = ops[at] === 1;
+        const hi = ops[at + 1]!;
+        const lo = ops[at + 2]!;
+        if (s.seen) {
+          at += 3;
+          if (!present) continue;
+          const first = s.seen.putIfAbsent(hi, lo, row);
+          if (first !== 0) emit(this.duplicate(state.plan, s.layout.rule, row, first));
+        } else if (s.pendingRow) {
+          at += 3;
+          if (!present || this.targets[s.layout.target]!.get(hi, lo) !== 0) continue;
+          s.pendingHi!.push(hi);
+          s.pendingLo!.push(lo);
+          s.pendingRow.push(row);
+        } else {
+          if (present) {
+            let g = s.groups!.putIfAbsent(hi, lo, s.groups!.size + 1);
+            if (g === 0) g = s.groups!.size;
+            s.gid!.push(g);
+            s.start!.push(ops[at + 3]!);
+            s.end!.push(ops[at + 4]!);
+            s.row!.push(row);
+          }
+          at += 5;
+        }
+      }
+    }
+    while (e < events.length) {
+      const ev = events[e++]!;
+      if (ev.p) problem(ev.p);
+    }
+  }
+
+  private duplicate(plan: Plan, rule: CompiledRule, row: number, firstRow: number): Finding {
+    const rt = plan.recordType.id;
+    const field = plan.elements[rule.elements[0]!]!.el.id;
+    if (!rule.implicitKey) return ruleFinding(rule, rt, row, field, firstRow);
+    const f = engineFinding('duplicate-key', rt, row, field, M.duplicateKey(plan.recordType.label, rule.elements.map((i) => plan.elements[i]!.el.label), firstRow));
+    return { ...f, related: firstRow };
+  }
+
+  /**
+   * Ends the submission: resolves references and compares periods, and emits those findings
+   * sorted by row (for one row: in the order of record types and rules). Call once.
+   */
+  finish(emit: (f: Finding) => void): void {
+    if (this.finished) return;
+    this.finished = true;
+    if (!this.obligationChecked) {
+      this.obligationChecked = true;
+      const f = this.layout.obligationFinding();
+      if (f) emit(f);
+    }
+    // Findings as (row, related, rule) numbers, sorted by row, then made one by one.
+    const fRow = ints();
+    const fRelated = ints();
+    const fRule = ints();
+    const ruleList: { plan: Plan; rule: CompiledRule }[] = [];
+    this.layout.states.forEach((state, si) => {
+      for (const s of this.rules[si]!) {
+        const ruleNo = ruleList.length;
+        ruleList.push({ plan: state.plan, rule: s.layout.rule });
+        if (s.pendingRow) {
+          const target = this.targets[s.layout.target]!;
+          const rows = s.pendingRow.data;
+          for (let i = 0; i < s.pendingRow.length; i++) {
+            if (target.get(s.pendingHi!.data[i]!, s.pendingLo!.data[i]!) !== 0) continue;
+            fRow.push(rows[i]!);
+            fRelated.push(0);
+            fRule.push(ruleNo);
+          }
+          s.pendingHi!.clear();
+          s.pendingLo!.clear();
+          s.pendingRow.clear();
+        } else if (s.groups) {
+          overlapsIn(s, (row, related) => {
+            fRow.push(row);
+            fRelated.push(related);
+            fRule.push(ruleNo);
+          });
+          s.gid!.clear();
+          s.start!.clear();
+          s.end!.clear();
+          s.row!.clear();
+        }
+      }
+    });
+    const n = fRow.length;
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    const rowOf = fRow.data;
+    // Stable: equal rows keep the order of record types and rules.
+    order.sort((a, b) => rowOf[a]! - rowOf[b]! || a - b);
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      const { plan, rule } = ruleList[fRule.data[i]!]!;
+      const field = plan.elements[rule.elements[0]!]!.el.id;
+      const related = fRelated.data[i]!;
+      emit(related === 0 ? ruleFinding(rule, plan.recordType.id, rowOf[i]!, field) : ruleFinding(rule, plan.recordType.id, rowOf[i]!, field, related));
+    }
+  }
+
+  /** Bytes held by the cross-row state (keys, rows, periods), for the memory figures. */
+  get bytes(): number {
+    let n = this.rows.size * 12;
+    for (const t of this.targets) n += t.bytes;
+    for (const rs of this.rules) for (const s of rs) n += (s.seen?.bytes ?? 0) + (s.groups?.bytes ?? 0) + (s.pendingRow?.data.byteLength ?? 0) * 3 + (s.row?.data.byteLength ?? 0) * 6;
+    return n;
+  }
+}
+
+// Per group, in order of the group's first appearance: its periods sorted by start (then row), and
+// each that begins before an earlier one has ended, with the row whose end reaches furthest.
+function overlapsIn(s: RuleState, report: (row: number, related: number) => void): void {
+  const n = s.gid!.length;
+  const groups = s.groups!.size;
+  if (n < 2) return;
+  const gid = s.gid!.data;
+  const start = s.start!.data;
+  const end = s.end!.data;
+  const rowOf = s.row!.data;
+  // Counting sort by group, keeping file order within a group.
+  const first = new Int32Array(groups + 2);
+  for (let i = 0; i < n; i++) first[gid[i]! + 1]!++;
+  for (let g = 1; g <= groups + 1; g++) first[g]! += first[g - 1]!;
+  const members = new Int32Array(n);
+  const fill = first.slice();
+  for (let i = 0; i < n; i++) members[fill[gid[i]!]!++] = i;
+  for (let g = 1; g <= groups; g++) {
+    const from = first[g]!;
+    const to = first[g + 1]!;
+    if (to - from < 2) continue;
+    const order = Array.from(members.subarray(from, to));
+    order.sort((x, y) => start[x]! - start[y]! || rowOf[x]! - rowOf[y]!);
+    let maxEnd = end[order[0]!]!;
+    let maxRow = rowOf[order[0]!]!;
+    for (let k = 1; k < order.length; k++) {
+      const i = order[k]!;
+      if (start[i]! <= maxEnd) report(rowOf[i]!, maxRow);
+      if (end[i]! > maxEnd) {
+        maxEnd = end[i]!;
+        maxRow = rowOf[i]!;
+      }
+    }
+  }
+}
