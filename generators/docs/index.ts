@@ -147,7 +147,7 @@ class Site {
       findings: link('kontroller/index.html'),
     });
     // One trailing newline, LF only: the runner refuses anything else.
-    this.files.push({ path, contents: html.replace(/\r\n?/g, '\n').replace(/\s*$/, '\n') });
+    this.files.push({ path, contents: html.replace(/\r\n?/g, '\n').trimEnd() + '\n' });
   }
 
   /** A file that is not a page (e.g. generated script data). */

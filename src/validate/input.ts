@@ -431,7 +431,8 @@ export class LineReader {
       if (chunk.charCodeAt(0) === 10) start = 1;
     }
     const n = chunk.length;
-    const clean = !UNCLEAN.test(chunk);
+    // Only the fast JSON path asks whether a line is clean.
+    const clean = this.flat !== undefined && !UNCLEAN.test(chunk);
     let lf = chunk.indexOf('\n', start);
     let cr = chunk.indexOf('\r', start);
     while ((lf >= 0 || cr >= 0) && !this.stopped) {
