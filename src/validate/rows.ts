@@ -17,6 +17,7 @@
 import type { ReportingPeriod } from './engine/dates.js';
 import { ABSENT, covers, engineFinding, overlaps, ruleFinding, safeName, type CompiledRule, type Engine, type Finding, type Plan } from './engine/engine.js';
 import * as M from './engine/messages.js';
+import { tupleKey } from './engine/submission.js';
 import type { ModelObligation, ValidationModel } from './engine/model.js';
 import type { InputProblem } from './input.js';
 
@@ -139,30 +140,6 @@ export interface ChunkEvent {
   readonly r: number;
   readonly f?: Finding;
   readonly p?: InputProblem;
-}
-
-// Values of several elements as one key, exactly as the engine's submission makes it: each part
-// length-prefixed, a missing value makes no key unless `emptyIsValue` (grouping).
-function tupleKey(plan: Plan, idx: readonly number[], emptyIsValue = false): string | undefined {
-  if (idx.length === 1 && !emptyIsValue) {
-    const i = idx[0]!;
-    return plan.status[i] === ABSENT ? undefined : (plan.strs[i] ?? stringOf(plan.values[i]));
-  }
-  let key = '';
-  for (const i of idx) {
-    if (plan.status[i] === ABSENT) {
-      if (!emptyIsValue) return undefined;
-      key += '-:';
-      continue;
-    }
-    const s = plan.strs[i] ?? stringOf(plan.values[i]);
-    key += `${s.length}:${s}`;
-  }
-  return key;
-}
-
-function stringOf(v: unknown): string {
-  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : (JSON.stringify(v) ?? '');
 }
 
 /**

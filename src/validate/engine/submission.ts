@@ -12,7 +12,8 @@ export interface SubmissionOptions {
 // Values of several elements as one map key. Each part is length-prefixed, so no character a
 // value may hold (not even NUL) can make two different tuples look alike. A missing value makes
 // no key, unless `emptyIsValue` (grouping: an empty element is a group of its own).
-function tupleKey(plan: Plan, idx: readonly number[], emptyIsValue = false): string | undefined {
+/** The values of several elements as one map key (see above). @internal */
+export function tupleKey(plan: Plan, idx: readonly number[], emptyIsValue = false): string | undefined {
   if (idx.length === 1 && !emptyIsValue) {
     const i = idx[0]!;
     return plan.status[i] === ABSENT ? undefined : plan.strs[i] ?? stringOf(plan.values[i]);
