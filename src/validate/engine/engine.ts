@@ -159,6 +159,50 @@ export interface Plan {
   readonly status: Uint8Array;
   readonly strs: (string | undefined)[];
   readonly nums: Float64Array;
+  /**
+   * The last few key layouts given to `runFields`, each with its keys' indices in the plan (-1: not
+   * an element), so that records with the same keys in the same order as one of them (nearly all of
+   * a file: an optional field absent or present makes a second layout) skip the lookups.
+   */
+  readonly layouts: KeyLayout[];
+}
+
+/** Keys in the order a record gives them, and each key's index in a plan (-1: not an element). @internal */
+export interface KeyLayout {
+  count: number;
+  readonly keys: string[];
+  readonly slots: number[];
+}
+
+/** How many key layouts a plan keeps. */
+const LAYOUTS = 4;
+
+/**
+ * The plan's layout for these keys; when it has none, the oldest is overwritten in place (a file
+ * whose records vary their keys all the time allocates nothing for it).
+ */
+function layoutOf(plan: Plan, keys: readonly string[], count: number): KeyLayout {
+  const layouts = plan.layouts;
+  for (let l = 0; l < layouts.length; l++) {
+    const layout = layouts[l]!;
+    if (layout.count !== count) continue;
+    const known = layout.keys;
+    let k = 0;
+    while (k < count && known[k] === keys[k]) k++;
+    if (k === count) return layout;
+  }
+  const layout: KeyLayout = layouts.length >= LAYOUTS ? layouts.pop()! : { count: 0, keys: [], slots: [] };
+  layout.count = count;
+  for (let k = 0; k < count; k++) {
+    const key = keys[k]!;
+    const i = plan.index.get(key);
+    layout.slots[k] = i ?? -1;
+    // Own strings, never the caller's: a reader's key may be a slice of a whole block of the file,
+    // which a kept key would keep alive.
+    layout.keys[k] = i !== undefined ? plan.elements[i]!.el.id : (JSON.parse(JSON.stringify(key)) as string);
+  }
+  layouts.unshift(layout);
+  return layout;
 }
 
 /** The findings of a valid record: one shared, frozen empty array. @internal */
@@ -442,6 +486,7 @@ export class Engine {
       status: new Uint8Array(n),
       strs: new Array<string | undefined>(n).fill(undefined),
       nums: new Float64Array(n),
+      layouts: [],
     };
     this.plans.set(cacheKey, plan);
     return plan;
@@ -539,8 +584,15 @@ export class Engine {
    */
   runFields(plan: Plan, keys: readonly string[], values: readonly unknown[], count: number, row: number | undefined, period: ReportingPeriod | undefined): Finding[] | undefined {
     resetPlan(plan);
+    const slots = layoutOf(plan, keys, count).slots;
+    const scratch = plan.values;
     let out: Finding[] | undefined;
-    for (let k = 0; k < count; k++) out = this.loadField(plan, keys[k]!, values[k], row, out);
+    for (let k = 0; k < count; k++) {
+      const i = slots[k]!;
+      // A key that is not an element (recordType, an unknown field) is looked at as `run` does.
+      if (i >= 0) scratch[i] = values[k];
+      else out = this.loadField(plan, keys[k]!, values[k], row, out);
+    }
     return this.checkLoaded(plan, row, period, out);
   }
 
