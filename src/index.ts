@@ -36,3 +36,4 @@ export { renderObligationsTable } from './obligations/table.js';
 export { renderObligationsMarkdown, type MarkdownOptions } from './obligations/markdown.js';
 export { renderObligationsIcs, escapeIcsText, foldIcsLine, ICS_DTSTAMP } from './obligations/ics.js';
 export type { OutputLang } from './obligations/words.js';
+export { csvCell } from './csv.js';

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { diagnostic } from '../diagnostics/messages.js';
 import type { Diagnostic, Result, SourceLocation } from '../diagnostics/types.js';
+import { firstInvalidUtf8 } from '../utf8.js';
 import { readCsvCodes } from './csv-codes.js';
 import { checkShape, yamlLocator, type FileKind, type Locator } from './shape.js';
 import { locate, parseYaml, type RawDocument } from './yaml.js';
@@ -73,23 +74,6 @@ function bytePosition(file: string, bytes: Uint8Array, offset: number): SourceLo
 
 function fileStart(file: string): SourceLocation {
   return { file, pointer: '', start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-}
-
-/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  // Decoding a prefix succeeds until it includes the bad byte; a binary search finds it in O(n log n).
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid + 1), { stream: true });
-      lo = mid + 1;
-    } catch {
-      hi = mid;
-    }
-  }
-  return lo;
 }
 
 function listYaml(dir: string): string[] {

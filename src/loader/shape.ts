@@ -69,16 +69,6 @@ function compile(): Validators {
   return validators;
 }
 
-// Which named definition a pattern came from, so the message can say what form is wanted.
-const PATTERN_FORMS: readonly [RegExp, FormatName][] = [
-  [/definitions\/id\//, 'id'],
-  [/definitions\/code\//, 'code'],
-  [/definitions\/date\//, 'date'],
-  [/definitions\/monthDay\//, 'monthDay'],
-  [/\/version\//, 'version'],
-  [/\/codesFile\//, 'fileName'],
-  [/\/checks\/propertyNames\//, 'checkName'],
-];
 
 let forms: Map<string, FormatName> | undefined;
 
@@ -159,7 +149,7 @@ function toDiagnostic(root: unknown, where: Locator, e: ErrorObject): Diagnostic
     case 'enum':
       return diagnostic('shape/invalid-value', { allowed: (p.allowedValues as unknown[]).map(String) }, where.locate(path));
     case 'pattern': {
-      const form = patternForms().get(String(p.pattern)) ?? PATTERN_FORMS.find(([re]) => re.test(e.schemaPath))?.[1] ?? 'other';
+      const form = patternForms().get(String(p.pattern)) ?? 'other';
       const name = (e as ErrorObject & { propertyName?: string }).propertyName;
       if (name !== undefined) return diagnostic('shape/invalid-format', { format: form }, where.locate(path + toPointer([name]), 'key'));
       return diagnostic('shape/invalid-format', { format: form }, where.locate(path));

@@ -1,6 +1,6 @@
 import { diagnostic } from '../diagnostics/messages.js';
 import type { Diagnostic, SourceLocation } from '../diagnostics/types.js';
-import { firstInvalidUtf8 } from '../loader/load.js';
+import { firstInvalidUtf8 } from '../utf8.js';
 import type { Catalogue, Classification, DataElement } from '../model/types.js';
 import { csvValue, scanCsv, type CsvField } from './csv.js';
 import { successors } from './lineage.js';

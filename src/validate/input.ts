@@ -6,6 +6,10 @@
  */
 
 /** Input file formats. */
+import { incompleteTail, invalidOffset } from '../utf8.js';
+
+export { incompleteTail, invalidOffset };
+
 export type InputFormat = 'csv' | 'ndjson' | 'json';
 
 /** Text encodings a submission may use. */
@@ -69,17 +73,6 @@ export interface ReadOptions {
 
 /** Longest line or record read, in characters, unless told otherwise. */
 export const DEFAULT_MAX_RECORD = 1 << 20;
-
-/** Bytes at the end of `b` that begin a UTF-8 sequence the end cuts off (0-3): a decoder holds them back. */
-export function incompleteTail(b: Uint8Array): number {
-  for (let k = 1; k <= Math.min(3, b.length); k++) {
-    const c = b[b.length - k]!;
-    if ((c & 0xc0) === 0x80) continue;
-    const n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-    return n > k ? k : 0;
-  }
-  return 0;
-}
 
 /**
  * Decodes a byte stream to text chunks. On invalid UTF-8 it first passes on the text before the
@@ -154,28 +147,6 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   joined.set(a);
   joined.set(b, a.length);
   return joined;
-}
-
-/**
- * Offset in a chunk of the first byte that is not valid UTF-8 (checked by hand: a fatal TextDecoder
- * only says that something is wrong). A sequence cut by the chunk's end is not an error here.
- */
-export function invalidOffset(b: Uint8Array): number {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i]!;
-    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
-    if (n < 0) return i;
-    for (let k = 1; k <= n; k++) {
-      if (i + k >= b.length) return b.length;
-      const d = b[i + k]!;
-      const lo = k === 1 && c === 0xe0 ? 0xa0 : k === 1 && c === 0xf0 ? 0x90 : 0x80;
-      const hi = k === 1 && c === 0xed ? 0x9f : k === 1 && c === 0xf4 ? 0x8f : 0xbf;
-      if (d < lo || d > hi) return i;
-    }
-    i += n + 1;
-  }
-  return b.length;
 }
 
 /** Builds an object with own properties only, so keys like `__proto__` are data, not prototypes. */

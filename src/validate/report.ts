@@ -1,3 +1,4 @@
+import { csvCell } from '../csv.js';
 import type { Lang } from '../diagnostics/types.js';
 import type { ReportedFinding, ValidationSummary } from './validate.js';
 
@@ -66,12 +67,6 @@ const CSV_HEADER: Record<Lang, string> = {
   en: 'file;line;recordType;field;severity;rule;code;message;person',
 };
 
-/** Quotes a CSV cell when needed, and defuses spreadsheet formulas (a cell starting with = + - @). */
-function csvCell(v: string | number | undefined): string {
-  let s = v === undefined ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** The CSV report's first line (UTF-8 BOM so Excel reads å, ä and ö). */
 export function csvHeader(lang: Lang): string {
@@ -80,7 +75,7 @@ export function csvHeader(lang: Lang): string {
 
 /** One finding as a CSV row. */
 export function csvRow(f: ReportedFinding, lang: Lang): string {
-  return [f.file, f.line, f.recordType, f.field, f.severity, f.ruleId, f.code, f.message[lang], f.person].map(csvCell).join(';') + '\n';
+  return [f.file, f.line, f.recordType, f.field, f.severity, f.ruleId, f.code, f.message[lang], f.person].map((v) => csvCell(v === undefined ? '' : String(v))).join(';') + '\n';
 }
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

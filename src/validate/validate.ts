@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createEngine, safeName, type Finding, type FindingSeverity, type ValidationModel } from './engine/index.js';
-import { DEFAULT_MAX_RECORD, feedJsonArray, feedReader, LineReader, type InputEncoding, type InputFormat, type InputProblem, type InputProblemCode, type RecordSink } from './input.js';
+import { DEFAULT_MAX_RECORD, feedJsonArray, feedReader, formatOfFile, LineReader, type InputEncoding, type InputFormat, type InputProblem, type InputProblemCode, type RecordSink } from './input.js';
 import { readParallel, shiftProblem, WorkerPool } from './parallel.js';
 import { CrossState, RowChecker, SubmissionLayout } from './rows.js';
 
@@ -131,14 +131,6 @@ function problemFinding(file: string, p: InputProblem): ReportedFinding {
   };
 }
 
-/** The format a file name suggests. */
-function formatOf(file: SubmissionFile): InputFormat {
-  if (file.format) return file.format;
-  const lower = file.name.toLowerCase();
-  if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'ndjson';
-  if (lower.endsWith('.json')) return 'json';
-  return 'csv';
-}
 
 /**
  * Validates the files of one submission against an obligation, streaming: records are read, checked
@@ -196,7 +188,7 @@ export function validateSubmission(files: SubmissionFile | readonly SubmissionFi
         return items;
       };
       for (const [fileIndex, file] of list.entries()) {
-        const format = formatOf(file);
+        const format = file.format ?? formatOfFile(file.name) ?? 'csv';
         const recordType = file.recordType ?? single ?? '';
         let stopped = false;
         const emit = (f: Finding): void => void out.push(tally(place(f)));

@@ -8,13 +8,12 @@ import {
   classificationCsv,
   codeListsGenerator,
   codeSystemUrl,
-  csvCell,
   fhirId,
   fhirName,
   reportableCodes,
   valueSetUrl,
 } from '../../../generators/code-lists/index.js';
-import { generate, loadCatalogue, type Catalogue, type Classification, type GeneratedFile } from '../../../src/index.js';
+import { csvCell, generate, loadCatalogue, type Catalogue, type Classification, type GeneratedFile } from '../../../src/index.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const KITCHEN_SINK = join(root, 'test', 'fixtures', 'catalogues', 'kitchen-sink');
