@@ -11,3 +11,24 @@ export function packageVersion(): string {
 export function out(text: string): void {
   process.stdout.write(text);
 }
+
+/**
+ * Writes to stdout in blocks of about 64 kB: a report of many findings is then a few hundred
+ * writes, not one a finding. Call `flush()` at the end.
+ */
+export function bufferedOut(): { write(text: string): void; flush(): void } {
+  let pending = '';
+  return {
+    write(text) {
+      pending += text;
+      if (pending.length >= 1 << 16) {
+        out(pending);
+        pending = '';
+      }
+    },
+    flush() {
+      if (pending) out(pending);
+      pending = '';
+    },
+  };
+}

@@ -10,7 +10,7 @@ import type { InputEncoding, InputFormat } from '../validate/input.js';
 import { buildValidationModel } from '../validate/model-builder.js';
 import { csvHeader, csvRow, findingJson, htmlReport, summaryJson, textLine, textSummary, type ReportFormat } from '../validate/report.js';
 import { defaultWorkers, validateSubmission, type ReportedFinding, type SubmissionFile } from '../validate/validate.js';
-import { out } from './io.js';
+import { bufferedOut, out } from './io.js';
 
 /** Options of `kodkatalog validate`. */
 export interface ValidateCommandOptions {
@@ -124,21 +124,22 @@ export async function validateCommand(files: readonly string[], opts: ValidateCo
     onBytes: (n) => bar.add(n),
   });
   let shown = 0;
+  const report = bufferedOut();
   const kept: ReportedFinding[] = [];
   // Text, JSON and CSV stream as findings come; HTML needs the summary first, so it keeps the shown ones.
-  if (opts.format === 'json') out(`{\n  "findings": [`);
-  if (opts.format === 'csv') out(csvHeader(opts.lang));
+  if (opts.format === 'json') report.write(`{\n  "findings": [`);
+  if (opts.format === 'csv') report.write(csvHeader(opts.lang));
   for await (const f of validation) {
     if (shown >= maxErrors) continue;
     switch (opts.format) {
       case 'text':
-        out(textLine(f, opts.lang));
+        report.write(textLine(f, opts.lang));
         break;
       case 'json':
-        out(`${shown === 0 ? '' : ','}\n    ${JSON.stringify(findingJson(f, opts.lang))}`);
+        report.write(`${shown === 0 ? '' : ','}\n    ${JSON.stringify(findingJson(f, opts.lang))}`);
         break;
       case 'csv':
-        out(csvRow(f, opts.lang));
+        report.write(csvRow(f, opts.lang));
         break;
       case 'html':
         kept.push(f);
@@ -146,11 +147,12 @@ export async function validateCommand(files: readonly string[], opts: ValidateCo
     }
     shown++;
   }
-  bar.done();
   const summary = await validation.summary;
-  if (opts.format === 'text') out(textSummary(summary, opts.lang, shown));
-  if (opts.format === 'json') out(`\n  ],\n  "summary": ${JSON.stringify(summaryJson(summary, opts.lang), null, 2).replace(/\n/g, '\n  ')}\n}\n`);
-  if (opts.format === 'html') out(htmlReport(kept, summary, opts.lang, ruleLink));
+  bar.done();
+  if (opts.format === 'text') report.write(textSummary(summary, opts.lang, shown));
+  if (opts.format === 'json') report.write(`\n  ],\n  "summary": ${JSON.stringify(summaryJson(summary, opts.lang), null, 2).replace(/\n/g, '\n  ')}\n}\n`);
+  if (opts.format === 'html') report.write(htmlReport(kept, summary, opts.lang, ruleLink));
+  report.flush();
   if (summary.incomplete) return 2;
   return summary.findings.fatal + summary.findings.error > 0 ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 // Checking one chunk of a file: the work of a worker thread (worker.ts), also done on the main
 // thread for its share of the chunks. Reads the chunk's bytes by a positioned read, decodes them,
 // reads the records with the same LineReader as the streaming path and checks them.
+import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { createEngine, type ValidationModel } from './engine/index.js';
 import { incompleteTail, invalidOffset, LineReader, type InputProblem } from './input.js';
@@ -49,6 +50,12 @@ export class ChunkRunner {
       problem: (p) => checker.problem(p),
     });
     if (job.header) reader.useHeader(job.header, job.delimiter ?? ';');
+    if (job.format === 'ndjson' && job.encoding === 'utf-8' && isUtf8(bytes)) {
+      // Valid UTF-8 NDJSON, the common case, is read from the bytes (a BOM at the file's start is not text).
+      reader.bytes(job.start === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
+      if (job.last) reader.end({ emptyCheck: false });
+      return { id: job.id, result: this.checker.take(), lines: reader.lineNo - 1, any: reader.any, openQuote: false, stopped: reader.stopped };
+    }
     const options = { fatal: true, ignoreBOM: job.start > 0 };
     let problem: InputProblem | undefined;
     let text: string;

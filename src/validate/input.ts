@@ -6,6 +6,7 @@
  */
 
 /** Input file formats. */
+import { isAscii } from 'node:buffer';
 import { incompleteTail, invalidOffset } from '../utf8.js';
 
 export { incompleteTail, invalidOffset };
@@ -232,7 +233,8 @@ export interface RecordSink {
    * When given, records are also handed over without building an object: `keys[k]` and
    * `values[k]` for k < count, in the order in which a for-in loop over the record object would
    * visit them, with no duplicate keys and without the `recordType` field (`recordType` is the
-   * record type it names when that is a string). The arrays are reused for the next record.
+   * record type it names when that is a string). `values` is reused for the next record; a `keys`
+   * array given again holds the same keys.
    */
   fields?(keys: readonly string[], values: readonly unknown[], count: number, recordType: string | undefined, line: number, index: number): void;
   /** A problem with the file. */
@@ -249,6 +251,30 @@ function isArrayIndex(s: string): boolean {
   return /^(?:0|[1-9][0-9]{0,9})$/.test(s) && Number(s) < 4294967295;
 }
 
+/** A copy of a string that shares no memory with it (a slice would keep a whole block of the file alive). */
+function ownCopy(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
+/**
+ * The shape of a flat NDJSON line: its text outside the values (`{"a":`, `,"b":`, ..., `}`) and its
+ * keys. Most lines of a file have one of a few shapes, so a line is first matched against the
+ * shapes seen before, which takes one comparison a field instead of reading its key.
+ */
+interface FlatLayout {
+  /** Text before each value, and after the last one (the closing brace and any spaces). */
+  readonly parts: readonly string[];
+  /** The same parts in UTF-8. */
+  readonly partBytes: readonly Uint8Array[];
+  /** The keys without `recordType`, in order (never changed: a sink may keep the array). */
+  readonly keys: readonly string[];
+  /** Position of the `recordType` field among all fields, -1 when there is none. */
+  readonly recordTypeAt: number;
+}
+
+/** How many shapes a reader remembers. */
+const LAYOUTS = 8;
+
 /**
  * Reads a flat NDJSON object without JSON.parse: `{"key": value, ...}` where each value is a string,
  * true, false, null or a whole number of at most 15 digits, with spaces between tokens. Anything
@@ -257,19 +283,117 @@ function isArrayIndex(s: string): boolean {
  * JSON.parse would. Only called on lines with no control character or backslash.
  */
 class FlatJson {
-  readonly keys: string[] = [];
+  /** After a read: the values of the fields other than `recordType`, in order. */
   readonly values: unknown[] = [];
-  // The previous record's keys, by position: most records repeat them, and a repeated key is then
-  // the same string (no copy, its hash cached for the engine's lookups).
-  private readonly cache: string[] = [];
-  private cachedCount = -1;
+  /** After a read: the line's shape (its keys), its `recordType` when that is a string, and its number of other fields. */
+  layout: FlatLayout | undefined;
+  recordType: string | undefined;
+  count = 0;
+  private readonly layouts: FlatLayout[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
 
-  /** Number of fields, or -1 when the line is not in the flat form. */
+  /** Reads a whole line: the number of fields other than `recordType`, or -1 when the line is not in the flat form. */
   read(t: string): number {
-    const keys = this.keys;
-    const values = this.values;
-    const cache = this.cache;
+    return this.known(t, undefined, 0) === t.length ? this.count : this.learn(t);
+  }
+
+  /**
+   * Reads the line that starts at `p` when it has a shape seen before: returns the index after
+   * its closing part (its line end, or the end of `t`), or -1. With `b`, the same text as ASCII
+   * bytes, the parts are compared on the bytes, which is faster than on the string.
+   */
+  known(t: string, b: Uint8Array | undefined, p: number): number {
+    const layouts = this.layouts;
+    for (let l = 0; l < layouts.length; l++) {
+      const layout = layouts[l]!;
+      const end = this.match(layout, t, b, p);
+      if (end >= 0) {
+        if (l > 0) {
+          layouts.copyWithin(1, 0, l);
+          layouts[0] = layout;
+        }
+        return end;
+      }
+    }
+    return -1;
+  }
+
+  private match(layout: FlatLayout, t: string, b: Uint8Array | undefined, p: number): number {
+    const n = layout.parts.length - 1;
+    const rt = layout.recordTypeAt;
+    const size = t.length;
+    let i = p;
     let k = 0;
+    let recordType: unknown;
+    for (let f = 0; ; f++) {
+      if (b) {
+        const part = layout.partBytes[f]!;
+        const m = part.length;
+        if (i + m > size) return -1;
+        for (let j = 0; j < m; j++) if (b[i + j] !== part[j]) return -1;
+        i += m;
+      } else {
+        const part = layout.parts[f]!;
+        if (!t.startsWith(part, i)) return -1;
+        i += part.length;
+      }
+      if (f === n) break;
+      i = this.value(t, i, k);
+      if (i < 0) return -1;
+      // The recordType field names the record type; it is not one of the record's values.
+      if (f === rt) recordType = this.values[k];
+      else k++;
+    }
+    this.layout = layout;
+    this.recordType = typeof recordType === 'string' ? recordType : undefined;
+    this.count = k;
+    return i;
+  }
+
+  /** Reads one value starting at `i` into `values[k]`: the index after it, or -1. */
+  private value(t: string, i: number, k: number): number {
+    const c = t.charCodeAt(i);
+    if (c === 34) {
+      const e = t.indexOf('"', i + 1);
+      if (e < 0) return -1;
+      this.values[k] = t.slice(i + 1, e);
+      return e + 1;
+    }
+    if (c === 116 /* t */ && t.startsWith('true', i)) {
+      this.values[k] = true;
+      return i + 4;
+    }
+    if (c === 102 /* f */ && t.startsWith('false', i)) {
+      this.values[k] = false;
+      return i + 5;
+    }
+    if (c === 110 /* n */ && t.startsWith('null', i)) {
+      this.values[k] = null;
+      return i + 4;
+    }
+    // A whole number: an optional minus, then 0 or a digit 1-9 and more digits, 15 at most.
+    let j = c === 45 /* - */ ? i + 1 : i;
+    let d = t.charCodeAt(j);
+    if (d < 48 || d > 57) return -1;
+    let x = 0;
+    if (d === 48) d = t.charCodeAt(++j);
+    else {
+      while (d >= 48 && d <= 57) {
+        x = x * 10 + (d - 48);
+        d = t.charCodeAt(++j);
+      }
+    }
+    // Fractions, exponents, leading zeros and long numbers go to JSON.parse.
+    if (d === 46 || d === 101 || d === 69 || (d >= 48 && d <= 57) || j - i > 15) return -1;
+    this.values[k] = c === 45 ? -x : x;
+    return j;
+  }
+
+  /** Reads a line of a new shape token by token, and remembers its shape. */
+  private learn(t: string): number {
+    const { starts, ends } = this;
+    const keys: string[] = [];
     let i = 1;
     let c = t.charCodeAt(i);
     while (c === 32) c = t.charCodeAt(++i);
@@ -281,47 +405,17 @@ class FlatJson {
         if (b < 0) return -1;
         const first = t.charCodeAt(a);
         if (first >= 48 && first <= 57) return -1;
-        const cached = cache[k];
-        let key: string;
-        if (cached !== undefined && cached.length === b - a && t.startsWith(cached, a)) key = cached;
-        else {
-          key = t.slice(a, b);
-          cache[k] = key;
-          // The cached keys are no longer the ones checked for repeats.
-          this.cachedCount = -1;
-        }
-        keys[k] = key;
+        keys.push(t.slice(a, b));
         i = b + 1;
         c = t.charCodeAt(i);
         while (c === 32) c = t.charCodeAt(++i);
         if (c !== 58 /* : */) return -1;
         c = t.charCodeAt(++i);
         while (c === 32) c = t.charCodeAt(++i);
-        if (c === 34) {
-          const e = t.indexOf('"', i + 1);
-          if (e < 0) return -1;
-          values[k] = t.slice(i + 1, e);
-          i = e + 1;
-        } else if (c === 116 /* t */ && t.startsWith('true', i)) {
-          values[k] = true;
-          i += 4;
-        } else if (c === 102 /* f */ && t.startsWith('false', i)) {
-          values[k] = false;
-          i += 5;
-        } else if (c === 110 /* n */ && t.startsWith('null', i)) {
-          values[k] = null;
-          i += 4;
-        } else if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
-          const from = i;
-          if (c === 45) c = t.charCodeAt(++i);
-          if (c === 48) c = t.charCodeAt(++i);
-          else if (c >= 49 && c <= 57) while (c >= 48 && c <= 57) c = t.charCodeAt(++i);
-          else return -1;
-          // Fractions, exponents, leading zeros and long numbers go to JSON.parse.
-          if (c === 46 || c === 101 || c === 69 || (c >= 48 && c <= 57) || i - from > 15) return -1;
-          values[k] = Number(t.slice(from, i));
-        } else return -1;
-        k++;
+        starts[keys.length - 1] = i;
+        i = this.value(t, i, keys.length - 1);
+        if (i < 0) return -1;
+        ends[keys.length - 1] = i;
         c = t.charCodeAt(i);
         while (c === 32) c = t.charCodeAt(++i);
         if (c === 44 /* , */) {
@@ -335,12 +429,17 @@ class FlatJson {
     }
     // After the closing brace: spaces only.
     for (i++; i < t.length; i++) if (t.charCodeAt(i) !== 32) return -1;
+    const n = keys.length;
     // A repeated key: JSON.parse keeps the last value at the first place; leave that to it.
-    if (k !== this.cachedCount) {
-      for (let x = 1; x < k; x++) for (let y = 0; y < x; y++) if (keys[x] === keys[y]) return -1;
-      this.cachedCount = k;
-    }
-    return k;
+    if (new Set(keys).size !== n) return -1;
+    const parts: string[] = [];
+    for (let f = 0; f <= n; f++) parts.push(ownCopy(t.slice(f === 0 ? 0 : ends[f - 1]!, f === n ? t.length : starts[f]!)));
+    const recordTypeAt = keys.indexOf('recordType');
+    const layout: FlatLayout = { parts, partBytes: parts.map((p) => Buffer.from(p, 'utf8')), keys: keys.filter((_, f) => f !== recordTypeAt).map(ownCopy), recordTypeAt };
+    this.layouts.unshift(layout);
+    if (this.layouts.length > LAYOUTS) this.layouts.pop();
+    // The values as read, in the layout's order.
+    return this.match(layout, t, undefined, 0) === t.length ? this.count : -1;
   }
 }
 
@@ -429,6 +528,44 @@ export class LineReader {
     }
   }
 
+  /**
+   * NDJSON: feeds a block of UTF-8 that begins at a line start and ends after a line end or at the
+   * end of the input. When it is ASCII with no control character other than line ends and no
+   * backslash (nearly every block), lines of a shape seen before are read without being cut out
+   * of it; any other line is read as `text` reads it, so both read a line alike.
+   */
+  bytes(b: Buffer): void {
+    const flat = this.flat;
+    if (!flat) throw new Error('kodkatalog: LineReader.bytes reads NDJSON for a fields sink only');
+    const text = isAscii(b) ? b.toString('latin1') : undefined;
+    if (text === undefined || UNCLEAN.test(text)) {
+      this.text(text ?? b.toString('utf8'));
+      return;
+    }
+    const n = b.length;
+    const max = this.max;
+    let p = 0;
+    while (p < n && !this.stopped) {
+      const r = this.buffer.length === 0 && !this.pendingCR ? flat.known(text, b, p) : -1;
+      if (r >= 0 && r - p <= max) {
+        const c = b[r];
+        const next = r === n ? n : c === 10 ? r + 1 : c === 13 && b[r + 1] === 10 ? r + 2 : -1;
+        if (next >= 0) {
+          this.any = true;
+          this.sink.fields!(flat.layout!.keys, flat.values, flat.count, flat.recordType, this.lineNo++, ++this.index);
+          p = next;
+          continue;
+        }
+      }
+      // Any other line, with its line end.
+      let e = p;
+      while (e < n && b[e] !== 10 && b[e] !== 13) e++;
+      if (e < n) e += b[e] === 13 && b[e + 1] === 10 ? 2 : 1;
+      this.text(text.slice(p, e));
+      p = e;
+    }
+  }
+
   /** The end of the input: reads a last line without line end and reports what is left open. */
   end(options: { emptyCheck?: boolean } = {}): void {
     if (this.stopped) return;
@@ -480,23 +617,7 @@ export class LineReader {
     if (flat && clean && brace) {
       const count = flat.read(text);
       if (count >= 0) {
-        // The recordType field names the record type; it is not one of the record's values.
-        const { keys, values } = flat;
-        let recordType: string | undefined;
-        let n = 0;
-        for (let k = 0; k < count; k++) {
-          if (keys[k] === 'recordType') {
-            const v = values[k];
-            if (typeof v === 'string') recordType = v;
-            continue;
-          }
-          if (n !== k) {
-            keys[n] = keys[k]!;
-            values[n] = values[k];
-          }
-          n++;
-        }
-        this.sink.fields!(keys, values, n, recordType, line, index);
+        this.sink.fields!(flat.layout!.keys, flat.values, count, flat.recordType, line, index);
         return;
       }
     }

@@ -71,9 +71,13 @@ export interface ParallelSettings {
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
+/** Chunks a worker has at most waiting for it, so it never waits for the main thread. */
+const DEPTH = 3;
+
 /**
  * Worker threads, each with the engine built from the model, taking chunk jobs; the main thread
- * takes its share too (run when its turn comes in file order), so n threads check with n - 1
+ * checks chunks too, but only while the chunk whose turn it is has not come back from a worker
+ * (see readParallel), because it also merges every chunk's result. So n threads check with n - 1
  * workers, and one worker fewer saves its heap.
  */
 export class WorkerPool {
@@ -81,7 +85,6 @@ export class WorkerPool {
   private readonly load: number[] = [];
   private readonly waiting = new Map<number, { resolve: (o: ChunkOutcome) => void; reject: (e: unknown) => void; worker: number }>();
   private readonly local: ChunkRunner;
-  private localLoad = 0;
   private nextId = 0;
   private failed: unknown;
 
@@ -109,35 +112,13 @@ export class WorkerPool {
     }
   }
 
-  /** Number of threads checking chunks (the workers and this one). */
-  get size(): number {
-    return this.workers.length + 1;
-  }
-
-  /**
-   * Gives a job to the least busy thread: a worker's outcome comes as a promise; this thread's job
-   * is run when `outcome()` is called, which the reader does when the job's turn comes.
-   */
-  run(job: Omit<ChunkJob, 'id'>): { outcome: () => Promise<ChunkOutcome> } {
-    if (this.failed) return { outcome: () => Promise.reject(this.failed) };
-    const id = this.nextId++;
+  /** Gives a job to the least busy worker, unless every one has DEPTH jobs already (then undefined). */
+  post(job: Omit<ChunkJob, 'id'>): Promise<ChunkOutcome> | undefined {
+    if (this.failed) return Promise.reject(this.failed);
     let w = -1;
-    let least = this.localLoad;
-    for (let i = 0; i < this.load.length; i++) {
-      if (this.load[i]! < least) {
-        least = this.load[i]!;
-        w = i;
-      }
-    }
-    if (w < 0) {
-      this.localLoad++;
-      return {
-        outcome: () => {
-          this.localLoad--;
-          return Promise.resolve(this.local.run({ ...job, id }));
-        },
-      };
-    }
+    for (let i = 0; i < this.load.length; i++) if (this.load[i]! < DEPTH && (w < 0 || this.load[i]! < this.load[w]!)) w = i;
+    if (w < 0) return undefined;
+    const id = this.nextId++;
     this.load[w]!++;
     const promise = new Promise<ChunkOutcome>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, worker: w });
@@ -145,7 +126,18 @@ export class WorkerPool {
     });
     // Handled in order by the reader; a chunk left unread after a fallback must not be an unhandled rejection.
     promise.catch(() => undefined);
-    return { outcome: () => promise };
+    return promise;
+  }
+
+  /** Checks a job on this thread. */
+  runHere(job: Omit<ChunkJob, 'id'>): ChunkOutcome {
+    if (this.failed) throw this.failed;
+    return this.local.run({ ...job, id: this.nextId++ });
+  }
+
+  /** Chunks worth cutting ahead: enough to keep every worker busy and the main thread too. */
+  get window(): number {
+    return this.workers.length * DEPTH + 8;
   }
 
   private fail(e: unknown): void {
@@ -209,7 +201,7 @@ function utf16(fd: number): boolean {
 
 /**
  * Reads a file with the pool: yields each chunk's result in file order, or at some point the
- * place from which the streaming reader must go on. Keeps at most two chunks a worker in flight.
+ * place from which the streaming reader must go on. Cuts at most `pool.window` chunks ahead.
  */
 export async function* readParallel(pool: WorkerPool, file: ParallelFile, settings: ParallelSettings): AsyncGenerator<Piece> {
   const fd = openSync(file.path, 'r');
@@ -235,42 +227,76 @@ export async function* readParallel(pool: WorkerPool, file: ParallelFile, settin
     // Past this a line is longer than any a reader keeps (3 bytes a UTF-16 unit at most), or the
     // line ends are lone CRs: the streaming reader takes over.
     const limit = settings.max * 3 + WINDOW;
-    const inFlight = new Map<number, { start: number; end: number; outcome: () => Promise<ChunkOutcome> }>();
-    let next = dataStart;
-    let dispatched = 0;
-    let cutFailedAt = -1;
-    const dispatch = (): void => {
-      while (inFlight.size < pool.size * 2 && next < file.size && cutFailedAt < 0) {
-        const end = next + settings.chunkBytes >= file.size ? file.size : lineEndAfter(fd, next + settings.chunkBytes, file.size, limit, window);
-        if (end < 0) {
-          cutFailedAt = dispatched;
-          break;
-        }
-        const job = { path: file.path, start: next, end, last: end >= file.size, format: file.format, encoding: file.encoding, recordType: file.recordType, ...(csv ?? {}) };
-        inFlight.set(dispatched++, { start: next, end, outcome: pool.run(job).outcome });
-        next = end;
-      }
-    };
     if (dataStart >= file.size) {
       // A header and nothing else.
       yield { kind: 'chunk', result: { rows: 0, ops: new Float64Array(0), opsLength: 0, events: [] }, lineOffset, bytes: file.size, any: false };
       return;
     }
-    for (let k = 0; ; k++) {
-      dispatch();
-      const chunk = inFlight.get(k);
-      if (!chunk) {
-        if (k === cutFailedAt) yield { kind: 'rest', start: next, lineOffset, ...(csv ?? {}) };
+    interface Slot {
+      readonly start: number;
+      readonly end: number;
+      worker?: Promise<ChunkOutcome>;
+      back?: boolean;
+      outcome?: ChunkOutcome;
+    }
+    // The chunks cut ahead, in file order: the first is the one whose turn it is.
+    const slots: Slot[] = [];
+    let next = dataStart;
+    let cutFailed = false;
+    const job = (s: Slot): Omit<ChunkJob, 'id'> => ({ path: file.path, start: s.start, end: s.end, last: s.end >= file.size, format: file.format, encoding: file.encoding, recordType: file.recordType, ...(csv ?? {}) });
+    const refill = (): void => {
+      while (slots.length < pool.window && next < file.size && !cutFailed) {
+        const end = next + settings.chunkBytes >= file.size ? file.size : lineEndAfter(fd, next + settings.chunkBytes, file.size, limit, window);
+        if (end < 0) {
+          cutFailed = true;
+          break;
+        }
+        slots.push({ start: next, end });
+        next = end;
+      }
+      for (const s of slots) {
+        if (s.worker || s.outcome) continue;
+        const promise = pool.post(job(s));
+        if (!promise) break;
+        s.worker = promise;
+        void promise.then(() => void (s.back = true), () => undefined);
+      }
+    };
+    for (;;) {
+      refill();
+      const slot = slots[0];
+      if (!slot) {
+        if (cutFailed) yield { kind: 'rest', start: next, lineOffset, ...(csv ?? {}) };
         return;
       }
-      const outcome = await chunk.outcome();
-      inFlight.delete(k);
-      if (outcome.openQuote && chunk.end < file.size) {
+      // While the worker has this chunk, this thread checks a later one no worker has taken.
+      while (!slot.outcome) {
+        if (!slot.worker) {
+          slot.outcome = pool.runHere(job(slot));
+          break;
+        }
+        if (slot.back) {
+          slot.outcome = await slot.worker;
+          break;
+        }
+        const spare = slots.find((s) => !s.worker && !s.outcome);
+        if (!spare) {
+          slot.outcome = await slot.worker;
+          break;
+        }
+        spare.outcome = pool.runHere(job(spare));
+        // Lets the workers' messages in, then hands them more chunks.
+        await new Promise((resolve) => setImmediate(resolve));
+        refill();
+      }
+      slots.shift();
+      const outcome = slot.outcome;
+      if (outcome.openQuote && slot.end < file.size) {
         // A quoted field goes on past the cut: this chunk and the rest are read by the streaming reader.
-        yield { kind: 'rest', start: chunk.start, lineOffset, ...(csv ?? {}) };
+        yield { kind: 'rest', start: slot.start, lineOffset, ...(csv ?? {}) };
         return;
       }
-      yield { kind: 'chunk', result: outcome.result, lineOffset, bytes: chunk.end - chunk.start + (k === 0 ? dataStart : 0), any: outcome.any };
+      yield { kind: 'chunk', result: outcome.result, lineOffset, bytes: slot.end - slot.start + (slot.start === dataStart ? dataStart : 0), any: outcome.any };
       lineOffset += outcome.lines;
       if (outcome.stopped) return;
     }

@@ -54,12 +54,14 @@ function* records(n: number, seed: number): Generator<Record<string, unknown>> {
       insatstyp: pick(['hemtjanst', 'kontaktperson', 'grupp', 'okand-typ', 'kontaktperson-barn', undefined]),
       startdatum: pick(dates),
       slutdatum: pick(dates),
-      timmar: pick(['10', 10, '0', '800', '7,5', 'tio', undefined]),
+      timmar: pick(['10', 10, '0', '800', '7,5', 'tio', -5, 0, 123456789012345, 1234567890123456, undefined]),
     };
     if (rnd() < 0.1) r.avslutsorsak = pick(['flytt', 'avliden', 'okand']);
     if (rnd() < 0.05) r.orgnr = ORGNR;
     if (rnd() < 0.05) r['__proto__'] = 'x';
     if (rnd() < 0.05) r.anteckning = { text: 'nästlad' };
+    // Text that is not ASCII: its chunk is read as decoded text, the others from their bytes.
+    if (rnd() < 0.01) r.insatstyp = 'hemtjänst';
     yield r;
   }
 }

@@ -170,6 +170,8 @@ export interface Plan {
 /** Keys in the order a record gives them, and each key's index in a plan (-1: not an element). @internal */
 export interface KeyLayout {
   count: number;
+  /** The array the keys were given in: given again, it holds the same keys (see runFields). */
+  given: readonly string[] | undefined;
   readonly keys: string[];
   readonly slots: number[];
 }
@@ -186,13 +188,15 @@ function layoutOf(plan: Plan, keys: readonly string[], count: number): KeyLayout
   for (let l = 0; l < layouts.length; l++) {
     const layout = layouts[l]!;
     if (layout.count !== count) continue;
+    if (layout.given === keys) return layout;
     const known = layout.keys;
     let k = 0;
     while (k < count && known[k] === keys[k]) k++;
     if (k === count) return layout;
   }
-  const layout: KeyLayout = layouts.length >= LAYOUTS ? layouts.pop()! : { count: 0, keys: [], slots: [] };
+  const layout: KeyLayout = layouts.length >= LAYOUTS ? layouts.pop()! : { count: 0, given: undefined, keys: [], slots: [] };
   layout.count = count;
+  layout.given = keys;
   for (let k = 0; k < count; k++) {
     const key = keys[k]!;
     const i = plan.index.get(key);
@@ -580,7 +584,8 @@ export class Engine {
   /**
    * The same as `run` for a record given as its fields, `keys[k]` and `values[k]` for k < count, in
    * the order in which a for-in loop over the record object would visit them (no duplicates): the
-   * readers use it to check a record without building an object. @internal
+   * readers use it to check a record without building an object. A `keys` array given again must
+   * hold the same keys (its first `count`), so that the engine can skip comparing them. @internal
    */
   runFields(plan: Plan, keys: readonly string[], values: readonly unknown[], count: number, row: number | undefined, period: ReportingPeriod | undefined): Finding[] | undefined {
     resetPlan(plan);
