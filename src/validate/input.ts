@@ -273,7 +273,7 @@ interface FlatLayout {
 }
 
 /** How many shapes a reader remembers. */
-const LAYOUTS = 8;
+const LAYOUTS = 16;
 
 /**
  * Reads a flat NDJSON object without JSON.parse: `{"key": value, ...}` where each value is a string,
@@ -292,6 +292,11 @@ class FlatJson {
   private readonly layouts: FlatLayout[] = [];
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
+  // Per field of the line being read: a string's first and last index (the string is sliced only
+  // once the whole line has matched a shape), or from = -1 and the value read in `other`.
+  private readonly from: number[] = [];
+  private readonly to: number[] = [];
+  private readonly other: unknown[] = [];
 
   /** Reads a whole line: the number of fields other than `recordType`, or -1 when the line is not in the flat form. */
   read(t: string): number {
@@ -324,8 +329,6 @@ class FlatJson {
     const rt = layout.recordTypeAt;
     const size = t.length;
     let i = p;
-    let k = 0;
-    let recordType: unknown;
     for (let f = 0; ; f++) {
       if (b) {
         const part = layout.partBytes[f]!;
@@ -339,37 +342,44 @@ class FlatJson {
         i += part.length;
       }
       if (f === n) break;
-      i = this.value(t, i, k);
+      i = this.value(t, i, f);
       if (i < 0) return -1;
+    }
+    const { from, to, other, values } = this;
+    let k = 0;
+    this.recordType = undefined;
+    for (let f = 0; f < n; f++) {
+      const v = from[f]! >= 0 ? t.slice(from[f], to[f]) : other[f];
       // The recordType field names the record type; it is not one of the record's values.
-      if (f === rt) recordType = this.values[k];
-      else k++;
+      if (f === rt) this.recordType = typeof v === 'string' ? v : undefined;
+      else values[k++] = v;
     }
     this.layout = layout;
-    this.recordType = typeof recordType === 'string' ? recordType : undefined;
     this.count = k;
     return i;
   }
 
-  /** Reads one value starting at `i` into `values[k]`: the index after it, or -1. */
-  private value(t: string, i: number, k: number): number {
+  /** Reads the value of field `f` starting at `i`: the index after it, or -1. */
+  private value(t: string, i: number, f: number): number {
     const c = t.charCodeAt(i);
     if (c === 34) {
       const e = t.indexOf('"', i + 1);
       if (e < 0) return -1;
-      this.values[k] = t.slice(i + 1, e);
+      this.from[f] = i + 1;
+      this.to[f] = e;
       return e + 1;
     }
+    this.from[f] = -1;
     if (c === 116 /* t */ && t.startsWith('true', i)) {
-      this.values[k] = true;
+      this.other[f] = true;
       return i + 4;
     }
     if (c === 102 /* f */ && t.startsWith('false', i)) {
-      this.values[k] = false;
+      this.other[f] = false;
       return i + 5;
     }
     if (c === 110 /* n */ && t.startsWith('null', i)) {
-      this.values[k] = null;
+      this.other[f] = null;
       return i + 4;
     }
     // A whole number: an optional minus, then 0 or a digit 1-9 and more digits, 15 at most.
@@ -386,7 +396,7 @@ class FlatJson {
     }
     // Fractions, exponents, leading zeros and long numbers go to JSON.parse.
     if (d === 46 || d === 101 || d === 69 || (d >= 48 && d <= 57) || j - i > 15) return -1;
-    this.values[k] = c === 45 ? -x : x;
+    this.other[f] = c === 45 ? -x : x;
     return j;
   }
 

@@ -17,7 +17,7 @@
 import type { ReportingPeriod } from './engine/dates.js';
 import { ABSENT, covers, engineFinding, overlaps, ruleFinding, safeName, type CompiledRule, type Engine, type Finding, type Plan } from './engine/engine.js';
 import * as M from './engine/messages.js';
-import { tupleKey } from './engine/submission.js';
+import { keyText } from './engine/submission.js';
 import type { ModelObligation, ValidationModel } from './engine/model.js';
 import type { InputProblem } from './input.js';
 
@@ -142,29 +142,31 @@ export interface ChunkEvent {
   readonly p?: InputProblem;
 }
 
-/**
- * A 64-bit hash of a string as two 32-bit halves, written to `out[at]` and `out[at + 1]`: two
- * multiply-rotate streams over pairs of UTF-16 units with different constants, each finished with
- * murmur3's fmix32. Not cryptographic; keys in a submission are not chosen to collide.
- */
-export function hash64(s: string, out: Float64Array, at: number): void {
-  let h1 = 0x2545f491 ^ s.length;
-  let h2 = 0x9e3779b9 ^ Math.imul(s.length, 0x85ebca6b);
+// The running state of the 64-bit hash below: two multiply-rotate streams over pairs of UTF-16
+// units with different constants, each finished with murmur3's fmix32. Not cryptographic; keys in
+// a submission are not chosen to collide.
+let h1 = 0;
+let h2 = 0;
+
+function mix(k: number): void {
+  h1 = Math.imul(h1 ^ k, 0xcc9e2d51);
+  h1 = (h1 << 15) | (h1 >>> 17);
+  h2 = Math.imul(h2 ^ k, 0x1b873593);
+  h2 = (h2 << 13) | (h2 >>> 19);
+  h2 = (Math.imul(h2, 5) + 0xe6546b64) | 0;
+}
+
+/** Feeds a string's length and its units to the hash, so that a tuple's parts cannot run into each other. */
+function mixString(s: string): void {
   const n = s.length;
+  mix(n + 0x5bd1e995);
   let i = 0;
-  for (; i + 1 < n; i += 2) {
-    const k = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
-    h1 = Math.imul(h1 ^ k, 0xcc9e2d51);
-    h1 = (h1 << 15) | (h1 >>> 17);
-    h2 = Math.imul(h2 ^ k, 0x1b873593);
-    h2 = (h2 << 13) | (h2 >>> 19);
-    h2 = (Math.imul(h2, 5) + 0xe6546b64) | 0;
-  }
-  if (i < n) {
-    const k = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ k, 0xcc9e2d51);
-    h2 = Math.imul(h2 ^ k, 0x1b873593);
-  }
+  for (; i + 1 < n; i += 2) mix(s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16));
+  if (i < n) mix(s.charCodeAt(i));
+}
+
+/** Ends the hash: its two halves in `out[at]` and `out[at + 1]`. */
+function finish(out: Float64Array, at: number): void {
   h1 ^= h1 >>> 16;
   h1 = Math.imul(h1, 0x85ebca6b);
   h1 ^= h1 >>> 13;
@@ -177,6 +179,27 @@ export function hash64(s: string, out: Float64Array, at: number): void {
   h2 ^= h2 >>> 16;
   out[at] = h1 | 0;
   out[at + 1] = h2 | 0;
+}
+
+/**
+ * The hash of the key the plan's values at `idx` make, as `tupleKey` makes it (undefined where it
+ * is), without building the key: false when the key is absent.
+ */
+function hashTuple(plan: Plan, idx: readonly number[], emptyIsValue: boolean, out: Float64Array, at: number): boolean {
+  h1 = 0x2545f491;
+  h2 = 0x9e3779b9;
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k]!;
+    if (plan.status[i] === ABSENT) {
+      if (!emptyIsValue) return false;
+      // An absent part: a length no string has.
+      mix(-1);
+      continue;
+    }
+    mixString(plan.strs[i] ?? keyText(plan.values[i]));
+  }
+  finish(out, at);
+  return true;
 }
 
 /** YYYYMMDD of a personnummer-looking value as a number, 0 when none: all a masked person shows. */
@@ -284,12 +307,7 @@ export class RowChecker {
     const wStart = p ? p.start : date;
     const wEnd = p ? p.end : date;
     for (const c of state.collectors) {
-      const key = tupleKey(plan, c.idx);
-      if (key === undefined) ops[at] = 0;
-      else {
-        ops[at] = 1;
-        hash64(key, ops, at + 1);
-      }
+      ops[at] = hashTuple(plan, c.idx, false, ops, at + 1) ? 1 : 0;
       at += 3;
     }
     for (const s of state.rules) {
@@ -298,25 +316,18 @@ export class RowChecker {
       ops[at] = 0;
       if (covers(rule.validFrom, rule.validTo, wStart, wEnd)) {
         if (s.kind !== OVERLAP) {
-          const key = tupleKey(plan, rule.elements);
-          if (key !== undefined) {
-            ops[at] = 1;
-            hash64(key, ops, at + 1);
-          }
+          if (hashTuple(plan, rule.elements, false, ops, at + 1)) ops[at] = 1;
         } else {
           const [a, b] = rule.elements as [number, number];
           if (plan.status[a] !== ABSENT && plan.strs[a] !== undefined) {
-            const group = tupleKey(plan, rule.groupBy, true);
-            if (group !== undefined) {
-              const start = plan.nums[a]!;
-              const end = plan.status[b] === ABSENT ? OPEN_END : plan.strs[b] === undefined ? -1 : plan.nums[b]!;
-              // An invalid or inverted end is reported by its own checks; the record is left out here.
-              if (end >= start) {
-                ops[at] = 1;
-                hash64(group, ops, at + 1);
-                ops[at + 3] = start;
-                ops[at + 4] = end;
-              }
+            const start = plan.nums[a]!;
+            const end = plan.status[b] === ABSENT ? OPEN_END : plan.strs[b] === undefined ? -1 : plan.nums[b]!;
+            // An invalid or inverted end is reported by its own checks; the record is left out here.
+            if (end >= start) {
+              ops[at] = 1;
+              hashTuple(plan, rule.groupBy, true, ops, at + 1);
+              ops[at + 3] = start;
+              ops[at + 4] = end;
             }
           }
         }
@@ -359,74 +370,71 @@ function slotsOf(state: StateLayout): number {
 }
 
 /**
- * An open-addressing hash table of 64-bit keys (two int32 halves) to positive int32 values, in
- * typed arrays: 12 bytes a slot, at most 3/4 full.
+ * An open-addressing hash table of 64-bit keys (two int32 halves) to positive int32 values, in one
+ * typed array with a slot's three numbers side by side, so that a probe reads one cache line:
+ * 12 bytes a slot, at most 3/4 full.
  */
 export class KeyTable {
-  private keys: Int32Array;
-  private vals: Int32Array;
+  private slots: Int32Array;
   private mask: number;
   size = 0;
 
   constructor(capacity = 1 << 10) {
-    this.keys = new Int32Array(capacity * 2);
-    this.vals = new Int32Array(capacity);
+    this.slots = new Int32Array(capacity * 3);
     this.mask = capacity - 1;
   }
 
   /** The value of a key, 0 when absent. */
   get(hi: number, lo: number): number {
-    const { keys, vals, mask } = this;
+    const { slots, mask } = this;
     for (let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask; ; i = (i + 1) & mask) {
-      const v = vals[i]!;
+      const at = i * 3;
+      const v = slots[at + 2]!;
       if (v === 0) return 0;
-      if (keys[2 * i] === hi && keys[2 * i + 1] === lo) return v;
+      if (slots[at] === hi && slots[at + 1] === lo) return v;
     }
   }
 
   /** The value already stored for the key, or 0 after storing `value` (> 0) for it. */
   putIfAbsent(hi: number, lo: number, value: number): number {
-    if ((this.size + 1) * 4 > this.vals.length * 3) this.grow();
-    const { keys, vals, mask } = this;
+    if ((this.size + 1) * 4 > (this.mask + 1) * 3) this.grow();
+    const { slots, mask } = this;
     for (let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask; ; i = (i + 1) & mask) {
-      const v = vals[i]!;
+      const at = i * 3;
+      const v = slots[at + 2]!;
       if (v === 0) {
-        keys[2 * i] = hi;
-        keys[2 * i + 1] = lo;
-        vals[i] = value;
+        slots[at] = hi;
+        slots[at + 1] = lo;
+        slots[at + 2] = value;
         this.size++;
         return 0;
       }
-      if (keys[2 * i] === hi && keys[2 * i + 1] === lo) return v;
+      if (slots[at] === hi && slots[at + 1] === lo) return v;
     }
   }
 
   /** Bytes held. */
   get bytes(): number {
-    return this.keys.byteLength + this.vals.byteLength;
+    return this.slots.byteLength;
   }
 
   private grow(): void {
-    const { keys, vals } = this;
-    const capacity = vals.length * 2;
-    this.keys = new Int32Array(capacity * 2);
-    this.vals = new Int32Array(capacity);
+    const old = this.slots;
+    const capacity = (this.mask + 1) * 2;
+    this.slots = new Int32Array(capacity * 3);
     this.mask = capacity - 1;
     this.size = 0;
-    for (let i = 0; i < vals.length; i++) if (vals[i] !== 0) this.putIfAbsent(keys[2 * i]!, keys[2 * i + 1]!, vals[i]!);
+    for (let at = 0; at < old.length; at += 3) if (old[at + 2] !== 0) this.putIfAbsent(old[at]!, old[at + 1]!, old[at + 2]!);
   }
 }
 
-/** A growable column of int32 or float64 numbers. */
-class Column<T extends Int32Array | Float64Array> {
+/** A growable column of int32 numbers. */
+class Column {
   length = 0;
-  constructor(
-    public data: T,
-    private readonly make: (n: number) => T,
-  ) {}
+  data = new Int32Array(1024);
   push(x: number): void {
     if (this.length === this.data.length) {
-      const grown = this.make(this.data.length * 2);
+      const grown = new Int32Array(this.data.length * 2);
       grown.set(this.data);
       this.data = grown;
     }
@@ -434,26 +442,24 @@ class Column<T extends Int32Array | Float64Array> {
   }
   clear(): void {
     this.length = 0;
-    this.data = this.make(16);
+    this.data = new Int32Array(16);
   }
 }
-const ints = (n = 1024): Column<Int32Array> => new Column(new Int32Array(n), (k) => new Int32Array(k));
-const floats = (n = 1024): Column<Float64Array> => new Column(new Float64Array(n), (k) => new Float64Array(k));
 
 interface RuleState {
   readonly layout: RuleLayout;
   /** unique-key: first row per key. */
   readonly seen?: KeyTable;
   /** reference-exists: references not found when read: key halves and row. */
-  readonly pendingHi?: Column<Int32Array>;
-  readonly pendingLo?: Column<Int32Array>;
-  readonly pendingRow?: Column<Int32Array>;
+  readonly pendingHi?: Column;
+  readonly pendingLo?: Column;
+  readonly pendingRow?: Column;
   /** no-overlap: group id (1-based, in order of first appearance) per group key; per record: group, start, end, row. */
   readonly groups?: KeyTable;
-  readonly gid?: Column<Int32Array>;
-  readonly start?: Column<Float64Array>;
-  readonly end?: Column<Float64Array>;
-  readonly row?: Column<Int32Array>;
+  readonly gid?: Column;
+  readonly start?: Column;
+  readonly end?: Column;
+  readonly row?: Column;
 }
 
 /**
@@ -511,8 +517,8 @@ export class CrossState {
     this.rules = layout.states.map((s) =>
       s.rules.map((r): RuleState => {
         if (r.kind === UNIQUE) return { layout: r, seen: new KeyTable() };
-        if (r.kind === REFERENCE) return { layout: r, pendingHi: ints(), pendingLo: ints(), pendingRow: ints() };
-        return { layout: r, groups: new KeyTable(), gid: ints(), start: floats(), end: floats(), row: ints() };
+        if (r.kind === REFERENCE) return { layout: r, pendingHi: new Column(), pendingLo: new Column(), pendingRow: new Column() };
+        return { layout: r, groups: new KeyTable(), gid: new Column(), start: new Column(), end: new Column(), row: new Column() };
       }),
     );
   }
@@ -605,9 +611,9 @@ export class CrossState {
       if (f) emit(f);
     }
     // Findings as (row, related, rule) numbers, sorted by row, then made one by one.
-    const fRow = ints();
-    const fRelated = ints();
-    const fRule = ints();
+    const fRow = new Column();
+    const fRelated = new Column();
+    const fRule = new Column();
     const ruleList: { plan: Plan; rule: CompiledRule }[] = [];
     this.layout.states.forEach((state, si) => {
       for (const s of this.rules[si]!) {
@@ -657,7 +663,7 @@ export class CrossState {
   get bytes(): number {
     let n = this.rows.size * 12;
     for (const t of this.targets) n += t.bytes;
-    for (const rs of this.rules) for (const s of rs) n += (s.seen?.bytes ?? 0) + (s.groups?.bytes ?? 0) + (s.pendingRow?.data.byteLength ?? 0) * 3 + (s.row?.data.byteLength ?? 0) * 6;
+    for (const rs of this.rules) for (const s of rs) n += (s.seen?.bytes ?? 0) + (s.groups?.bytes ?? 0) + (s.pendingRow?.data.byteLength ?? 0) * 3 + (s.row?.data.byteLength ?? 0) * 4;
     return n;
   }
 }

@@ -16,7 +16,7 @@ export interface SubmissionOptions {
 export function tupleKey(plan: Plan, idx: readonly number[], emptyIsValue = false): string | undefined {
   if (idx.length === 1 && !emptyIsValue) {
     const i = idx[0]!;
-    return plan.status[i] === ABSENT ? undefined : plan.strs[i] ?? stringOf(plan.values[i]);
+    return plan.status[i] === ABSENT ? undefined : plan.strs[i] ?? keyText(plan.values[i]);
   }
   let key = '';
   for (const i of idx) {
@@ -25,14 +25,14 @@ export function tupleKey(plan: Plan, idx: readonly number[], emptyIsValue = fals
       key += '-:';
       continue;
     }
-    const s = plan.strs[i] ?? stringOf(plan.values[i]);
+    const s = plan.strs[i] ?? keyText(plan.values[i]);
     key += `${s.length}:${s}`;
   }
   return key;
 }
 
-// An invalid value still identifies its row for keys and references; its text is used as given.
-function stringOf(v: unknown): string {
+/** The text of a value as a key uses it: an invalid value still identifies its row, its text as given. @internal */
+export function keyText(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v) ?? '';
 }
 
