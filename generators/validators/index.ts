@@ -249,8 +249,24 @@ function indexDts(catalogue: Catalogue, named: readonly Named[]): string {
   ].join('\n');
 }
 
+/**
+ * The text of a model.js module: an optional comment line, then the model as JSON (laid out by
+ * stringifyModel) in a string literal given to JSON.parse. V8 compiles and parses a JSON string
+ * about twice as fast as the same data as an object literal (for a 50,000-code list, tens of
+ * milliseconds of every `kodkatalog validate --release` and of every vendor's import), and a
+ * single-quoted string a little faster than a template literal. Each line ends in a line
+ * continuation (a backslash, which adds nothing to the string) and only `\` and `'` are escaped,
+ * so the file still reads, and diffs, line by line as the JSON it holds.
+ */
+export function modelModule(model: ValidationModel, comment?: string): string {
+  const json = stringifyModel(model)
+    .replace(/[\\']/g, (s) => `\\${s}`)
+    .replace(/\n/g, '\\\n');
+  return `${comment !== undefined ? `${comment}\n` : ''}export default JSON.parse('${json}');\n`;
+}
+
 function modelJs(catalogue: Catalogue, model: ValidationModel): string {
-  return `${header(catalogue)}\nexport default ${stringifyModel(model)};\n`;
+  return modelModule(model, header(catalogue));
 }
 
 function modelDts(catalogue: Catalogue): string {

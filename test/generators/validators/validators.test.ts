@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINE_MODULES, pascalCase, stringifyModel, validatorName, validatorsGenerator } from '../../../generators/validators/index.js';
+import { ENGINE_MODULES, modelModule, pascalCase, stringifyModel, validatorName, validatorsGenerator } from '../../../generators/validators/index.js';
 import { buildValidationModel, generate, loadCatalogue, writeOutput, type Catalogue, type GeneratedFile } from '../../../src/index.js';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
@@ -247,6 +247,22 @@ describe('names', () => {
 });
 
 describe('the model file', () => {
+  it('is JSON.parse of the laid-out JSON, line by line, and gives back the model whatever its text holds', async () => {
+    const tricky = "a'b\"c\\d\\\\`e${f}\ng\r\th\u2028i\u2029j åäö \u{1F600} \\'";
+    const model = { modelVersion: 1, texts: [tricky, '', "'", '\\', '\\\n'], nested: { pattern: '^[0-9]{4}\\d$', list: Array.from({ length: 40 }, (_, i) => ({ code: `K${i}'` })) } };
+    const text = modelModule(model as never, '// header');
+    expect(text.split('\n').slice(0, 3)).toEqual(['// header', "export default JSON.parse('{\\", '  "modelVersion": 1,\\']);
+    expect(text.endsWith("}');\n")).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'kodkatalog-model-js-'));
+    try {
+      writeFileSync(join(dir, 'model.mjs'), text);
+      const loaded = ((await import(pathToFileURL(join(dir, 'model.mjs')).href)) as { default: unknown }).default;
+      expect(loaded).toEqual(model);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('prints small objects on one line and the rest indented', () => {
     expect(stringifyModel({ a: [{ code: '01' }, { code: '02', validTo: '2027-12-31' }], b: { c: { d: 1 } } })).toBe(
       ['{', '  "a": [', '    {"code":"01"},', '    {"code":"02","validTo":"2027-12-31"}', '  ],', '  "b": {', '    "c": {"d":1}', '  }', '}'].join('\n'),
