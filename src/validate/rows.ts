@@ -428,13 +428,17 @@ export class KeyTable {
   }
 }
 
+// Columns grow by half, not double: they hold a number or three a row, and doubling would leave up
+// to half of a large file's worth unused.
+const GROWTH = 1.5;
+
 /** A growable column of int32 numbers. */
 class Column {
   length = 0;
   data = new Int32Array(1024);
   push(x: number): void {
     if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
+      const grown = new Int32Array(Math.ceil(this.data.length * GROWTH));
       grown.set(this.data);
       this.data = grown;
     }
@@ -475,7 +479,7 @@ export class RowIndex {
 
   add(file: number, line: number, person: number): number {
     if (this.size === this.line.length) {
-      const n = this.line.length * 2;
+      const n = Math.ceil(this.line.length * GROWTH);
       const file2 = new Uint16Array(n);
       file2.set(this.file);
       this.file = file2;
