@@ -6,7 +6,7 @@
  */
 
 /** Input file formats. */
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { incompleteTail, invalidOffset } from '../utf8.js';
 
 export { incompleteTail, invalidOffset };
@@ -489,6 +489,11 @@ export class LineReader {
     this.flat = format === 'ndjson' && sink.fields ? new FlatJson() : undefined;
   }
 
+  /** True when `bytes` may be used: NDJSON for a sink that takes fields. */
+  get readsBytes(): boolean {
+    return this.flat !== undefined;
+  }
+
   /** CSV: starts after a header read elsewhere (a chunk of a file whose first line was read first). */
   useHeader(header: readonly string[], delimiter: string): void {
     this.csvIndex = undefined;
@@ -864,7 +869,12 @@ export async function* readSubmissionFile(source: AsyncIterable<Uint8Array>, opt
  * stream begins in the file: byte offsets in problems count from the file's start, and a BOM is
  * one only at offset 0. `end: false` leaves the empty-file check to the caller.
  */
-export async function* feedReader(source: AsyncIterable<Uint8Array>, reader: LineReader, encoding: InputEncoding = 'utf-8', start = 0, emptyCheck = true): AsyncGenerator<void> {
+export function feedReader(source: AsyncIterable<Uint8Array>, reader: LineReader, encoding: InputEncoding = 'utf-8', start = 0, emptyCheck = true): AsyncGenerator<void> {
+  return reader.readsBytes && encoding === 'utf-8' ? feedBytes(source, reader, start, emptyCheck) : feedText(source, reader, encoding, start, emptyCheck);
+}
+
+/** Feeds a byte stream to a LineReader as decoded text. */
+async function* feedText(source: AsyncIterable<Uint8Array>, reader: LineReader, encoding: InputEncoding, start: number, emptyCheck: boolean): AsyncGenerator<void> {
   for await (const chunk of decode(source, encoding, start)) {
     if (typeof chunk === 'string') reader.text(chunk);
     else reader.fail(chunk);
@@ -873,6 +883,61 @@ export async function* feedReader(source: AsyncIterable<Uint8Array>, reader: Lin
   }
   reader.end({ emptyCheck });
   yield;
+}
+
+/**
+ * Feeds UTF-8 NDJSON to `LineReader.bytes` in blocks of whole lines. From the first block that is
+ * not valid UTF-8 or starts with a UTF-16 byte order mark, or when no line ends for several MB, the
+ * rest goes through the decoder and `text` instead, which report the bad byte's offset or skip the
+ * long line: so the two read a file alike, and memory stays bounded.
+ */
+async function* feedBytes(source: AsyncIterable<Uint8Array>, reader: LineReader, start: number, emptyCheck: boolean): AsyncGenerator<void> {
+  const chunks = source[Symbol.asyncIterator]();
+  // A line longer than this many bytes is longer than any the reader keeps (3 bytes a UTF-16 unit at most).
+  const limit = reader.max * 3;
+  let carry = Buffer.alloc(0);
+  let offset = start;
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) break;
+    let block = carry.length > 0 ? Buffer.concat([carry, next.value]) : Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
+    if (offset === 0 && block.length >= 2 && ((block[0] === 0xff && block[1] === 0xfe) || (block[0] === 0xfe && block[1] === 0xff))) {
+      yield* feedText(prepend(block, chunks), reader, 'utf-8', offset, emptyCheck);
+      return;
+    }
+    if (offset === 0 && block[0] === 0xef && block[1] === 0xbb && block[2] === 0xbf) {
+      block = block.subarray(3);
+      offset = 3;
+    }
+    const cut = block.lastIndexOf(10) + 1;
+    if ((cut > 0 && !isUtf8(block.subarray(0, cut))) || block.length - cut > limit) {
+      yield* feedText(prepend(block, chunks), reader, 'utf-8', offset, emptyCheck);
+      return;
+    }
+    if (cut > 0) {
+      reader.bytes(block.subarray(0, cut));
+      yield;
+      if (reader.stopped) return;
+    }
+    // A copy, so that the block it was cut from can go.
+    carry = Buffer.from(block.subarray(cut));
+    offset += cut;
+  }
+  if (carry.length > 0) {
+    if (!isUtf8(carry)) {
+      yield* feedText(prepend(carry, chunks), reader, 'utf-8', offset, emptyCheck);
+      return;
+    }
+    reader.bytes(carry);
+  }
+  reader.end({ emptyCheck });
+  yield;
+}
+
+/** The bytes `first`, then what is left of `rest`. */
+async function* prepend(first: Uint8Array, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  yield first;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
 /** Feeds a JSON array of records to a sink, element by element, yielding now and then. */
