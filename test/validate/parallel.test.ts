@@ -5,6 +5,7 @@
 // fall everywhere: inside CRLF pairs' neighbourhood, in quoted CSV fields with line breaks, next to
 // bad lines. The worker threads run compiled code: this suite imports dist/ (run `npm run compile`).
 import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -199,6 +200,38 @@ describe('parallel check', () => {
       expect(parallel.summary).toEqual(single.summary);
     }
     expect(comparable(single.findings)).toEqual(await reference(files));
+  });
+
+  it('reads NDJSON from the bytes as from the text: a BOM cut between chunks, UTF-16, a bad byte, a file that ends without a line end', async () => {
+    const text = ndjson(300, 23).replace(/\r(?!\n)/g, '\n');
+    // The streaming path, with chunks of 1, 7 and 4096 bytes, against the engine fed by the reference reader.
+    const stream = async (name: string, bytes: Buffer, size: number): Promise<{ findings: unknown[]; summary: unknown }> => {
+      const chunks = function* (): Generator<Buffer> {
+        for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+      };
+      const v = validate.validateSubmission({ name, stream: Readable.from(chunks()) }, { model: MODEL, obligation: 'kommun-manad', period: '2027-03' });
+      const findings: unknown[] = [];
+      for await (const f of v) findings.push(f);
+      return { findings, summary: await v.summary };
+    };
+    const plain = join(dir, 'plain.ndjson');
+    writeFileSync(plain, text);
+    const expected = await reference([{ name: 'x.ndjson', path: plain }]);
+    const cases: [string, Buffer][] = [
+      ['bom', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
+      ['utf16', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+      ['no-final-line-end', Buffer.from(text.replace(/\r?\n$/, ''))],
+    ];
+    for (const [label, bytes] of cases) {
+      for (const size of [1, 7, 4096]) expect([label, size, comparable((await stream('x.ndjson', bytes, size)).findings)]).toEqual([label, size, expected]);
+    }
+    const at = Buffer.byteLength(text.slice(0, text.indexOf('\n', text.length >> 1) + 1)) + 3;
+    const bad = Buffer.concat([Buffer.from(text).subarray(0, at), Buffer.from([0xc3]), Buffer.from(text).subarray(at)]);
+    for (const size of [1, 7, 4096]) {
+      const { findings } = await stream('x.ndjson', bad, size);
+      const encoding = findings.find((f) => (f as { code: string }).code === 'encoding') as { message: { sv: string } };
+      expect([size, encoding.message.sv.includes(`byte ${at}`)]).toEqual([size, true]);
+    }
   });
 
   it('reports bad UTF-8 at the same byte after the same rows, and reads lone-CR files, on either path', async () => {
