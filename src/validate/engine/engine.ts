@@ -455,8 +455,8 @@ function resetPlan(plan: Plan): void {
 
 /**
  * The validation engine for one ValidationModel: compiles each code list into a compact hash
- * table once (when first needed), then checks records one at a time. Pure: no I/O, no clock, no globals; it runs in Node, in a browser
- * and inside the generated standalone validators.
+ * table once (when first needed), then checks records one at a time. Pure: no I/O, no clock, no
+ * globals; it runs in Node, in a browser and inside the generated standalone validators.
  */
 export class Engine {
   /** The model it was built from. */
