@@ -266,6 +266,8 @@ interface FlatLayout {
   readonly parts: readonly string[];
   /** The same parts in UTF-8. */
   readonly partBytes: readonly Uint8Array[];
+  /** Their whole 4-byte words, little-endian. */
+  readonly partWords: readonly Int32Array[];
   /** The keys without `recordType`, in order (never changed: a sink may keep the array). */
   readonly keys: readonly string[];
   /** Position of the `recordType` field among all fields, -1 when there is none. */
@@ -306,9 +308,9 @@ class FlatJson {
   /**
    * Reads the line that starts at `p` when it has a shape seen before: returns the index after
    * its closing part (its line end, or the end of `t`), or -1. With `b`, the same text as ASCII
-   * bytes, the parts are compared on the bytes, which is faster than on the string.
+   * bytes, the parts are compared on the bytes, four at a time, which is faster than on the string.
    */
-  known(t: string, b: Uint8Array | undefined, p: number): number {
+  known(t: string, b: DataView | undefined, p: number): number {
     const layouts = this.layouts;
     for (let l = 0; l < layouts.length; l++) {
       const layout = layouts[l]!;
@@ -324,7 +326,7 @@ class FlatJson {
     return -1;
   }
 
-  private match(layout: FlatLayout, t: string, b: Uint8Array | undefined, p: number): number {
+  private match(layout: FlatLayout, t: string, b: DataView | undefined, p: number): number {
     const n = layout.parts.length - 1;
     const rt = layout.recordTypeAt;
     const size = t.length;
@@ -332,9 +334,12 @@ class FlatJson {
     for (let f = 0; ; f++) {
       if (b) {
         const part = layout.partBytes[f]!;
+        const words = layout.partWords[f]!;
         const m = part.length;
         if (i + m > size) return -1;
-        for (let j = 0; j < m; j++) if (b[i + j] !== part[j]) return -1;
+        let j = 0;
+        for (let w = 0; w < words.length; w++, j += 4) if (b.getInt32(i + j, true) !== words[w]) return -1;
+        for (; j < m; j++) if (b.getUint8(i + j) !== part[j]) return -1;
         i += m;
       } else {
         const part = layout.parts[f]!;
@@ -445,7 +450,9 @@ class FlatJson {
     const parts: string[] = [];
     for (let f = 0; f <= n; f++) parts.push(ownCopy(t.slice(f === 0 ? 0 : ends[f - 1]!, f === n ? t.length : starts[f]!)));
     const recordTypeAt = keys.indexOf('recordType');
-    const layout: FlatLayout = { parts, partBytes: parts.map((p) => Buffer.from(p, 'utf8')), keys: keys.filter((_, f) => f !== recordTypeAt).map(ownCopy), recordTypeAt };
+    const partBytes = parts.map((p) => Buffer.from(p, 'utf8'));
+    const partWords = partBytes.map((p) => Int32Array.from({ length: p.length >> 2 }, (_, w) => p.readInt32LE(w * 4)));
+    const layout: FlatLayout = { parts, partBytes, partWords, keys: keys.filter((_, f) => f !== recordTypeAt).map(ownCopy), recordTypeAt };
     this.layouts.unshift(layout);
     if (this.layouts.length > LAYOUTS) this.layouts.pop();
     // The values as read, in the layout's order.
@@ -559,9 +566,10 @@ export class LineReader {
     }
     const n = b.length;
     const max = this.max;
+    const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
     let p = 0;
     while (p < n && !this.stopped) {
-      const r = this.buffer.length === 0 && !this.pendingCR ? flat.known(text, b, p) : -1;
+      const r = this.buffer.length === 0 && !this.pendingCR ? flat.known(text, view, p) : -1;
       if (r >= 0 && r - p <= max) {
         const c = b[r];
         const next = r === n ? n : c === 10 ? r + 1 : c === 13 && b[r + 1] === 10 ? r + 2 : -1;
