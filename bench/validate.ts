@@ -24,6 +24,7 @@ const RECORDS = 1_000_000;
 const RECORDS_LARGE = 3_000_000;
 const CODE_RECORDS = 500_000;
 const CODE_RUNS = 5;
+const ND_RUNS = 3;
 
 interface Measurement {
   /** Wall time of the work (for the CLI: of the whole process). */
@@ -350,9 +351,20 @@ export async function benchValidate(): Promise<void> {
     writeFileSync(join(register, 'validators', 'model.js'), modelModule(buildValidationModel(checkCatalogue(join(packageRoot(), 'catalogue')).catalogue!)));
     const lss = ['--obligation', 'kommun-lss', '--period', '2027', '--release', register];
 
-    const floorNd = child('floor-ndjson', [nd]);
+    const best = (ms: Measurement[]): Measurement => ms.reduce((a, b) => (a.ms <= b.ms ? a : b));
+    const times = (ms: Measurement[]): string => ms.map((m) => fmt(m.ms / 1000, 2)).join(' / ');
+    // NDJSON and its floor: ND_RUNS runs each, alternating; the fastest counts for speed, the
+    // highest peak RSS for the memory target (it varies by some 10 MB from run to run).
+    const floorRuns: Measurement[] = [];
+    const ndRuns: Measurement[] = [];
+    for (let i = 0; i < ND_RUNS; i++) {
+      floorRuns.push(child('floor-ndjson', [nd]));
+      ndRuns.push(cli([nd], lss, one.records));
+    }
+    const floorNd = best(floorRuns);
+    const cliNd = best(ndRuns);
+    const peakNd = Math.max(...ndRuns.map((m) => m.peakRssMb));
     const floorCsvM = child('floor-csv', [person, insats]);
-    const cliNd = cli([nd], lss, one.records);
     const cliNd1 = cli([nd], lss, one.records, { KODKATALOG_WORKERS: '0' });
     const cliCsv = cli([person, insats], lss, one.records);
     const ajv = child('ajv', [nd]);
@@ -370,18 +382,17 @@ export async function benchValidate(): Promise<void> {
       engineRuns[0].push(child('codes', [small.release, small.file]));
       engineRuns[1].push(child('codes', [large.release, large.file]));
     }
-    const best = (ms: Measurement[]): Measurement => ms.reduce((a, b) => (a.ms <= b.ms ? a : b));
     const codes500 = best(runs[0]);
     const codes50k = best(runs[1]);
     const engine500 = best(engineRuns[0]);
     const engine50k = best(engineRuns[1]);
-    const times = (ms: Measurement[]): string => ms.map((m) => fmt(m.ms / 1000, 2)).join(' / ');
 
     const cores = availableParallelism();
     console.log(`\nValidering: ${fmt(one.records)} poster (kommun-lss 2027; personer och LSS-insatser, några procent fel)`);
     console.log('  kodkatalog validate körs som egen process mot en byggd katalog (--release), --format json till /dev/null');
     console.log(`  NDJSON ${fmt(one.ndjsonBytes / 1e6)} MB (${fmt(one.ndjsonBytes / one.records)} byte/post), CSV ${fmt(one.csvBytes / 1e6)} MB i person.csv + insats.csv; genererat på ${fmt(genMs / 1000, 1)} s`);
     console.log(`  ${cores} kärnor, belastning ${loadavg().map((l) => fmt(l, 1)).join(' / ')} (1/5/15 min): på en delad maskin är väggtiden osäker, cpu-tiden mindre`);
+    console.log(`  NDJSON: ${ND_RUNS} körningar var, växelvis, den snabbaste räknas (s: golvet ${times(floorRuns)}, validate ${times(ndRuns)}; topp-RSS ${ndRuns.map((m) => fmt(m.peakRssMb)).join(' / ')} MB)`);
     console.log(row('golv NDJSON: läsa + dela rader + JSON.parse', floorNd));
     console.log(row('kodkatalog validate NDJSON, hela vägen', cliNd, floorNd));
     console.log(row('  samma, en tråd (KODKATALOG_WORKERS=0)', cliNd1, floorNd));
@@ -401,7 +412,9 @@ export async function benchValidate(): Promise<void> {
     const ndRatio = perSecond(cliNd) / perSecond(floorNd);
     const ajvRatio = perSecond(cliNd) / perSecond(ajv);
     const csvRatio = perSecond(cliCsv) / perSecond(floorCsvM);
-    const growth = ((cliNd3.peakRssMb - cliNd.peakRssMb) * 1024 * 1024) / (three.records - one.records);
+    // Growth from the lowest of the 1,000,000-record runs: the 3,000,000-record file runs once.
+    const baseNd = Math.min(...ndRuns.map((m) => m.peakRssMb));
+    const growth = ((cliNd3.peakRssMb - baseNd) * 1024 * 1024) / (three.records - one.records);
     const codeCost = (codes50k.ms - codes500.ms) / codes500.ms;
     // Per extra record the cross-row state may keep its compact numbers: a row (10 bytes), its
     // keys in hash tables (12 bytes a slot, at most 3/4 full) and pending references.
@@ -410,9 +423,9 @@ export async function benchValidate(): Promise<void> {
     console.log(`  ${check(ndRatio >= 1)} NDJSON hela vägen ≥ 1,0 × golvets poster/s: ${fmt(ndRatio, 2)} ×`);
     console.log(`  ${check(ajvRatio >= 2)} NDJSON hela vägen ≥ 2 × ajv-slingan: ${fmt(ajvRatio, 2)} ×`);
     console.log(`  ${check(csvRatio >= 1)} CSV hela vägen ≥ 1,0 × csv-parse: ${fmt(csvRatio, 2)} ×`);
-    console.log(`  ${check(cliNd.peakRssMb < 200)} topp-RSS < 200 MB för ${fmt(one.records)} poster: ${fmt(cliNd.peakRssMb)} MB`);
+    console.log(`  ${check(peakNd < 200)} topp-RSS < 200 MB för ${fmt(one.records)} poster: ${fmt(peakNd)} MB (den högsta av ${ND_RUNS} körningar)`);
     console.log(
-      `  ${check(growth <= GROWTH_BOUND)} minnet växer inte med filen utöver kompakt tillstånd per post (≤ ${GROWTH_BOUND} byte/post): ${fmt(cliNd.peakRssMb)} MB → ${fmt(cliNd3.peakRssMb)} MB för ${fmt(three.records)} poster, ${fmt(growth)} byte per extra post (filen ${fmt(one.ndjsonBytes / 1e6)} → ${fmt(three.ndjsonBytes / 1e6)} MB)`,
+      `  ${check(growth <= GROWTH_BOUND)} minnet växer inte med filen utöver kompakt tillstånd per post (≤ ${GROWTH_BOUND} byte/post): ${fmt(baseNd)} MB → ${fmt(cliNd3.peakRssMb)} MB för ${fmt(three.records)} poster, ${fmt(growth)} byte per extra post (filen ${fmt(one.ndjsonBytes / 1e6)} → ${fmt(three.ndjsonBytes / 1e6)} MB)`,
     );
     const engineCost = (engine50k.ms - engine500.ms) / engine500.ms;
     const signed = (x: number): string => `${x >= 0 ? '+' : ''}${fmt(x * 100, 1)} %`;
