@@ -33,6 +33,19 @@ export function incompleteTail(b: Uint8Array): number {
   return 0;
 }
 
+/** The encoding a UTF-16 byte order mark at the start of `b` names, if it starts with one. */
+export function utf16Bom(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (b.length < 2) return undefined;
+  if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** `b` without the UTF-8 byte order mark it starts with, if any. */
+export function withoutUtf8Bom(b: Buffer): Buffer {
+  return b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b;
+}
+
 /** Offset of the first byte of a whole file that is not valid UTF-8 (a sequence cut off by the end counts). */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   const bad = invalidOffset(bytes);

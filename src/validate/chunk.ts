@@ -4,7 +4,8 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { createEngine, type ValidationModel } from './engine/index.js';
-import { incompleteTail, invalidOffset, LineReader, type InputProblem } from './input.js';
+import { firstInvalidUtf8, withoutUtf8Bom } from '../utf8.js';
+import { LineReader, type InputProblem } from './input.js';
 import type { ChunkJob, ChunkOutcome } from './parallel.js';
 import { RowChecker, SubmissionLayout } from './rows.js';
 
@@ -50,25 +51,23 @@ export class ChunkRunner {
       problem: (p) => checker.problem(p),
     });
     if (job.header) reader.useHeader(job.header, job.delimiter ?? ';');
+    let problem: InputProblem | undefined;
     if (job.format === 'ndjson' && job.encoding === 'utf-8' && isUtf8(bytes)) {
       // Valid UTF-8 NDJSON, the common case, is read from the bytes (a BOM at the file's start is not text).
-      reader.bytes(job.start === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
-      if (job.last) reader.end({ emptyCheck: false });
-      return { id: job.id, result: this.checker.take(), lines: reader.lineNo - 1, any: reader.any, openQuote: false, stopped: reader.stopped };
+      reader.bytes(job.start === 0 ? withoutUtf8Bom(bytes) : bytes);
+    } else {
+      const options = { fatal: true, ignoreBOM: job.start > 0 };
+      let text: string;
+      try {
+        text = new TextDecoder(job.encoding, options).decode(bytes);
+      } catch {
+        // As the streaming decoder: the text before the first bad byte is read, then reading stops.
+        const bad = firstInvalidUtf8(bytes);
+        text = bad > 0 ? new TextDecoder(job.encoding, options).decode(bytes.subarray(0, bad)) : '';
+        problem = { kind: 'problem', code: 'encoding', offset: job.start + bad, fatal: true };
+      }
+      reader.text(text);
     }
-    const options = { fatal: true, ignoreBOM: job.start > 0 };
-    let problem: InputProblem | undefined;
-    let text: string;
-    try {
-      text = new TextDecoder(job.encoding, options).decode(bytes);
-    } catch {
-      // As the streaming decoder: the text before the first bad byte is read, then reading stops.
-      let bad = invalidOffset(bytes);
-      if (bad >= bytes.length) bad = bytes.length - incompleteTail(bytes);
-      text = bad > 0 ? new TextDecoder(job.encoding, options).decode(bytes.subarray(0, bad)) : '';
-      problem = { kind: 'problem', code: 'encoding', offset: job.start + bad, fatal: true };
-    }
-    reader.text(text);
     if (problem) reader.fail(problem);
     else if (job.last) reader.end({ emptyCheck: false });
     const result = checker.take();

@@ -5,12 +5,10 @@
  * says where (line, byte offset, field name), not what was there, because the content is personal data.
  */
 
-/** Input file formats. */
 import { isAscii, isUtf8 } from 'node:buffer';
-import { incompleteTail, invalidOffset } from '../utf8.js';
+import { incompleteTail, invalidOffset, utf16Bom, withoutUtf8Bom } from '../utf8.js';
 
-export { incompleteTail, invalidOffset };
-
+/** Input file formats. */
 export type InputFormat = 'csv' | 'ndjson' | 'json';
 
 /** Text encodings a submission may use. */
@@ -91,9 +89,9 @@ async function* decode(source: AsyncIterable<Uint8Array>, encoding: InputEncodin
   let held: Uint8Array = new Uint8Array(0);
   for await (const chunk of source) {
     if (!decoder) {
-      const utf16 = start === 0 && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff));
+      const utf16 = start === 0 ? utf16Bom(chunk) : undefined;
       utf8 = !utf16 && encoding === 'utf-8';
-      decoder = new TextDecoder(utf16 ? (chunk[0] === 0xff ? 'utf-16le' : 'utf-16be') : encoding, { fatal: true, ignoreBOM: utf8 || start > 0 });
+      decoder = new TextDecoder(utf16 ?? encoding, { fatal: true, ignoreBOM: utf8 || start > 0 });
     }
     if (!utf8) {
       try {
@@ -909,13 +907,14 @@ async function* feedBytes(source: AsyncIterable<Uint8Array>, reader: LineReader,
     const next = await chunks.next();
     if (next.done) break;
     let block = carry.length > 0 ? Buffer.concat([carry, next.value]) : Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
-    if (offset === 0 && block.length >= 2 && ((block[0] === 0xff && block[1] === 0xfe) || (block[0] === 0xfe && block[1] === 0xff))) {
+    if (offset === 0 && utf16Bom(block)) {
       yield* feedText(prepend(block, chunks), reader, 'utf-8', offset, emptyCheck);
       return;
     }
-    if (offset === 0 && block[0] === 0xef && block[1] === 0xbb && block[2] === 0xbf) {
-      block = block.subarray(3);
-      offset = 3;
+    if (offset === 0) {
+      const text = withoutUtf8Bom(block);
+      offset = block.length - text.length;
+      block = text;
     }
     const cut = block.lastIndexOf(10) + 1;
     if ((cut > 0 && !isUtf8(block.subarray(0, cut))) || block.length - cut > limit) {

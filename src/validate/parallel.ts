@@ -13,6 +13,7 @@ import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ChunkRunner, type ChunkRunnerInit } from './chunk.js';
+import { utf16Bom } from '../utf8.js';
 import { LineReader, type InputEncoding, type InputProblem } from './input.js';
 import type { ChunkResult } from './rows.js';
 
@@ -195,8 +196,7 @@ function plainHeader(fd: number, size: number, encoding: InputEncoding, max: num
 /** True when the file starts with a UTF-16 byte order mark (read by the streaming reader). */
 function utf16(fd: number): boolean {
   const b = Buffer.alloc(2);
-  const n = readSync(fd, b, 0, 2, 0);
-  return n === 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff));
+  return utf16Bom(b.subarray(0, readSync(fd, b, 0, 2, 0))) !== undefined;
 }
 
 /**

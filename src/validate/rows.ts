@@ -384,10 +384,15 @@ export class KeyTable {
     this.mask = capacity - 1;
   }
 
+  /** The slot where the search for a key starts. */
+  private home(hi: number, lo: number): number {
+    return (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;
+  }
+
   /** The value of a key, 0 when absent. */
   get(hi: number, lo: number): number {
     const { slots, mask } = this;
-    for (let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask; ; i = (i + 1) & mask) {
+    for (let i = this.home(hi, lo); ; i = (i + 1) & mask) {
       const at = i * 3;
       const v = slots[at + 2]!;
       if (v === 0) return 0;
@@ -399,7 +404,7 @@ export class KeyTable {
   putIfAbsent(hi: number, lo: number, value: number): number {
     if ((this.size + 1) * 4 > (this.mask + 1) * 3) this.grow();
     const { slots, mask } = this;
-    for (let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask; ; i = (i + 1) & mask) {
+    for (let i = this.home(hi, lo); ; i = (i + 1) & mask) {
       const at = i * 3;
       const v = slots[at + 2]!;
       if (v === 0) {
@@ -430,7 +435,7 @@ export class KeyTable {
       if (v === 0) continue;
       const hi = old[from]!;
       const lo = old[from + 1]!;
-      let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+      let i = this.home(hi, lo);
       while (slots[i * 3 + 2] !== 0) i = (i + 1) & mask;
       slots[i * 3] = hi;
       slots[i * 3 + 1] = lo;

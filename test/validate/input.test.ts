@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { invalidOffset, readSubmissionFile, type InputFormat, type InputProblem, type InputRecord, type ReadOptions } from '../../src/validate/input.js';
+import { invalidOffset } from '../../src/utf8.js';
+import { readSubmissionFile, type InputFormat, type InputProblem, type InputRecord, type ReadOptions } from '../../src/validate/input.js';
 
 /** Feeds bytes in chunks of `size`, so every boundary case (CRLF, multi-byte characters) is crossed. */
 async function* chunks(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
