@@ -17,11 +17,34 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 const formatOption = (): Option => new Option('--format <format>', 'utdataformat').choices(['text', 'json', 'github']).default('text');
 const langOption = (): Option => new Option('--lang <lang>', 'språk för meddelanden').choices(['sv', 'en']).default('sv');
 
+/** Reports a bug in kodkatalog on stderr: the error's name only, no user data (the stack with KODKATALOG_DEBUG). */
+function reportInternalError(e: unknown): void {
+  process.stderr.write(`kodkatalog: internt fel (${e instanceof Error ? e.name : 'okänt'}). Rapportera felet till förvaltaren av kodkatalog.\n`);
+  if (process.env.KODKATALOG_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+}
+
+/**
+ * A reader that stops early (`kodkatalog validate … | head`) is not an error. On EPIPE on stdout
+ * or stderr the process stops at once and quietly, with the exit code so far: 0 while a command
+ * is still running (it cannot know its result yet), the command's own once it has returned.
+ * Any other error on these streams is an internal error (exit 2).
+ */
+function exitQuietlyOnBrokenPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+      reportInternalError(e);
+      process.exit(EXIT.usage);
+    });
+  }
+}
+
 /**
  * Runs the CLI with the given arguments and returns the exit code. Only cli/ prints; an exception
  * that reaches here is a bug in kodkatalog, reported as an internal error without user data.
  */
 export async function main(argv: readonly string[]): Promise<number> {
+  exitQuietlyOnBrokenPipe();
   let code: number = EXIT.ok;
   const program = new Command('kodkatalog')
     .description('Kodkatalog för socialtjänstdataregistret: kontrollera, bygg och validera.')
@@ -169,8 +192,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // --help and --version end here too, with exit code 0.
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    process.stderr.write(`kodkatalog: internt fel (${e instanceof Error ? e.name : 'okänt'}). Rapportera felet till förvaltaren av kodkatalog.\n`);
-    if (process.env.KODKATALOG_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    reportInternalError(e);
     return EXIT.usage;
   }
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -134,6 +134,29 @@ describe('kodkatalog validate', () => {
     expect(html).toContain('<select id="regel">');
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)="https?:/);
     expect(leaks(csv + html)).toBe(false);
+  });
+
+  it('exits quietly with 0 when the reader closes stdout early (| head): no EPIPE, no stack trace', async () => {
+    // Some MB of JSON findings: far more than a pipe holds, so writes go on after the reader has gone.
+    const rows = Array.from({ length: 5000 }, (_, i) => `a${i};${CANARY};0180;99;2027-02-01;2027-01-01`).join('\n');
+    const name = file('manga.csv', 'insats-id;personnummer;ansvarig-kommun;insatstyp-lss;insats-startdatum;insats-slutdatum\n' + rows + '\n');
+    const child = spawn(process.execPath, [bin, 'validate', name, '--obligation', 'kommun-lss', '--period', '2027', '--catalogue', catalogue, '--format', 'json'], {
+      cwd: dir,
+      env: { ...process.env, KODKATALOG_DEBUG: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.once('data', (chunk: Buffer) => {
+      stdout = chunk.toString('utf8');
+      child.stdout.destroy();
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('close', (c, s) => done([c, s])));
+    expect(stdout.startsWith('{\n  "findings": [')).toBe(true);
+    expect(stderr).not.toMatch(/Error|EPIPE|\n\s+at /);
+    expect(stderr).toBe('');
+    expect([code, signal]).toEqual([0, null]);
   });
 
   it('usage errors exit 2: no such file, no such obligation, missing --obligation', () => {
