@@ -47,7 +47,7 @@ export class ChunkRunner {
     const bytes = this.read(job);
     const reader = new LineReader(job.format, this.init.max, {
       record: (values, recordType, line) => checker.check(recordType ?? job.recordType, values, line),
-      fields: (keys, values, count, recordType, line) => checker.checkFields(recordType ?? job.recordType, keys, values, count, line),
+      fields: (keys, values, count, recordType, line, _index, text) => checker.checkFields(recordType ?? job.recordType, keys, values, count, line, text),
       problem: (p) => checker.problem(p),
     });
     if (job.header) reader.useHeader(job.header, job.delimiter ?? ';');

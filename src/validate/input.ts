@@ -5,7 +5,9 @@
  * says where (line, byte offset, field name), not what was there, because the content is personal data.
  */
 
-import { isAscii, isUtf8 } from 'node:buffer';
+import { isUtf8 } from 'node:buffer';
+import type { FieldText } from './engine/engine.js';
+import { textOf, unitsEqual } from './engine/units.js';
 import { incompleteTail, invalidOffset, utf16Bom, withoutUtf8Bom } from '../utf8.js';
 
 /** Input file formats. */
@@ -232,38 +234,28 @@ export interface RecordSink {
    * `values[k]` for k < count, in the order in which a for-in loop over the record object would
    * visit them, with no duplicate keys and without the `recordType` field (`recordType` is the
    * record type it names when that is a string). `values` is reused for the next record; a `keys`
-   * array given again holds the same keys.
+   * array given again holds the same keys. With `text` (NDJSON read from bytes), a field whose
+   * `text.from[k]` is 0 or more is a string given as the units [from[k], to[k]) of `text.units`, a
+   * block of the file that is only valid during the call; every string value is then given so.
    */
-  fields?(keys: readonly string[], values: readonly unknown[], count: number, recordType: string | undefined, line: number, index: number): void;
+  fields?(keys: readonly string[], values: readonly unknown[], count: number, recordType: string | undefined, line: number, index: number, text?: FieldText): void;
   /** A problem with the file. */
   problem(p: InputProblem): void;
 }
-
-// Characters that keep a line off the fast JSON path: controls other than the line ends (JSON
-// forbids them in strings; a tab may be whitespace, which the fast path does not skip) and backslash
-// (escapes). NUL is one of them, so a clean line needs no NUL check either.
-const UNCLEAN = /[\x00-\x09\x0b\x0c\x0e-\x1f\\]/;
 
 /** True for a canonical array index ("0", "17"): a key that objects order before all others. */
 function isArrayIndex(s: string): boolean {
   return /^(?:0|[1-9][0-9]{0,9})$/.test(s) && Number(s) < 4294967295;
 }
 
-/** A copy of a string that shares no memory with it (a slice would keep a whole block of the file alive). */
-function ownCopy(s: string): string {
-  return JSON.parse(JSON.stringify(s)) as string;
-}
-
 /**
- * The shape of a flat NDJSON line: its text outside the values (`{"a":`, `,"b":`, ..., `}`) and its
+ * The shape of a flat NDJSON line: its bytes outside the values (`{"a":`, `,"b":`, ..., `}`) and its
  * keys. Most lines of a file have one of a few shapes, so a line is first matched against the
  * shapes seen before, which takes one comparison a field instead of reading its key.
  */
 interface FlatLayout {
-  /** Text before each value, and after the last one (the closing brace and any spaces). */
-  readonly parts: readonly string[];
-  /** The same parts in UTF-8. */
-  readonly partBytes: readonly Uint8Array[];
+  /** Bytes before each value, and after the last one (the closing brace and any spaces). */
+  readonly parts: readonly Uint8Array[];
   /** Their whole 4-byte words, little-endian. */
   readonly partWords: readonly Int32Array[];
   /** The keys without `recordType`, in order (never changed: a sink may keep the array). */
@@ -272,47 +264,43 @@ interface FlatLayout {
   readonly recordTypeAt: number;
 }
 
-/** How many shapes a reader remembers. */
+/** How many shapes, and how many record type names, a reader remembers. */
 const LAYOUTS = 16;
+const NAMES = 8;
 
 /**
- * Reads a flat NDJSON object without JSON.parse: `{"key": value, ...}` where each value is a string,
- * true, false, null or a whole number of at most 15 digits, with spaces between tokens. Anything
- * else (nesting, escapes, other numbers, a key that starts with a digit, a repeated key, a syntax
- * error) returns -1 and the line goes to JSON.parse, so what this accepts it reads exactly as
- * JSON.parse would. Only called on lines with no control character or backslash.
+ * Reads a flat NDJSON object from ASCII bytes without JSON.parse: `{"key": value, ...}` where each
+ * value is a string, true, false, null or a whole number of at most 15 digits, with spaces between
+ * tokens. Anything else (nesting, escapes, control characters, other numbers, a byte outside ASCII,
+ * a key that starts with a digit, a repeated key, a syntax error) gives -1 and the line goes to
+ * JSON.parse, so what this accepts it reads exactly as JSON.parse would. A string value is not
+ * made into a string: it is handed over as the span of the block that holds it (see FieldText).
  */
 class FlatJson {
-  /** After a read: the values of the fields other than `recordType`, in order. */
+  /** After a read: the values of the fields other than `recordType` that are not text, in order. */
   readonly values: unknown[] = [];
   /** After a read: the line's shape (its keys), its `recordType` when that is a string, and its number of other fields. */
   layout: FlatLayout | undefined;
   recordType: string | undefined;
   count = 0;
+  /** After a read: per field other than `recordType`, the span of its text in the block (from -1: not text). */
+  text: { units: Uint8Array; from: Int32Array; to: Int32Array } = { units: new Uint8Array(0), from: new Int32Array(16), to: new Int32Array(16) };
   private readonly layouts: FlatLayout[] = [];
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  // Per field of the line being read: a string's first and last index (the string is sliced only
-  // once the whole line has matched a shape), or from = -1 and the value read in `other`.
-  private readonly from: number[] = [];
-  private readonly to: number[] = [];
+  private readonly names: string[] = [];
+  // Per field of the line being read, in all its fields: a string's span, or from = -1 and the value in `other`.
+  private from = new Int32Array(16);
+  private to = new Int32Array(16);
   private readonly other: unknown[] = [];
 
-  /** Reads a whole line: the number of fields other than `recordType`, or -1 when the line is not in the flat form. */
-  read(t: string): number {
-    return this.known(t, undefined, 0) === t.length ? this.count : this.learn(t);
-  }
-
   /**
-   * Reads the line that starts at `p` when it has a shape seen before: returns the index after
-   * its closing part (its line end, or the end of `t`), or -1. With `b`, the same text as ASCII
-   * bytes, the parts are compared on the bytes, four at a time, which is faster than on the string.
+   * Reads the line that starts at `p` of `b` when it has a shape seen before, else learns its shape
+   * if it has one: returns the index after its closing part (its line end, or the end of `b`), or -1.
    */
-  known(t: string, b: DataView | undefined, p: number): number {
+  read(b: Uint8Array, v: DataView, p: number): number {
     const layouts = this.layouts;
     for (let l = 0; l < layouts.length; l++) {
       const layout = layouts[l]!;
-      const end = this.match(layout, t, b, p);
+      const end = this.match(layout, b, v, p);
       if (end >= 0) {
         if (l > 0) {
           layouts.copyWithin(1, 0, l);
@@ -321,80 +309,97 @@ class FlatJson {
         return end;
       }
     }
-    return -1;
+    return this.learn(b, v, p);
   }
 
-  private match(layout: FlatLayout, t: string, b: DataView | undefined, p: number): number {
+  private match(layout: FlatLayout, b: Uint8Array, v: DataView, p: number): number {
     const n = layout.parts.length - 1;
-    const rt = layout.recordTypeAt;
-    const size = t.length;
+    const size = b.length;
     let i = p;
     for (let f = 0; ; f++) {
-      if (b) {
-        const part = layout.partBytes[f]!;
-        const words = layout.partWords[f]!;
-        const m = part.length;
-        if (i + m > size) return -1;
-        let j = 0;
-        for (let w = 0; w < words.length; w++, j += 4) if (b.getInt32(i + j, true) !== words[w]) return -1;
-        for (; j < m; j++) if (b.getUint8(i + j) !== part[j]) return -1;
-        i += m;
-      } else {
-        const part = layout.parts[f]!;
-        if (!t.startsWith(part, i)) return -1;
-        i += part.length;
-      }
+      const part = layout.parts[f]!;
+      const words = layout.partWords[f]!;
+      const m = part.length;
+      if (i + m > size) return -1;
+      let j = 0;
+      for (let w = 0; w < words.length; w++, j += 4) if (v.getInt32(i + j, true) !== words[w]) return -1;
+      for (; j < m; j++) if (b[i + j] !== part[j]) return -1;
+      i += m;
       if (f === n) break;
-      i = this.value(t, i, f);
+      i = this.value(b, i, f);
       if (i < 0) return -1;
     }
     const { from, to, other, values } = this;
+    const text = this.text;
+    if (text.from.length < n) text.from = new Int32Array(this.from.length);
+    if (text.to.length < n) text.to = new Int32Array(this.from.length);
+    text.units = b;
+    const rt = layout.recordTypeAt;
     let k = 0;
     this.recordType = undefined;
     for (let f = 0; f < n; f++) {
-      const v = from[f]! >= 0 ? t.slice(from[f], to[f]) : other[f];
       // The recordType field names the record type; it is not one of the record's values.
-      if (f === rt) this.recordType = typeof v === 'string' ? v : undefined;
-      else values[k++] = v;
+      if (f === rt) this.recordType = from[f]! >= 0 ? this.name(b, from[f]!, to[f]!) : undefined;
+      else {
+        text.from[k] = from[f]!;
+        text.to[k] = to[f]!;
+        values[k++] = from[f]! >= 0 ? undefined : other[f];
+      }
     }
     this.layout = layout;
     this.count = k;
     return i;
   }
 
+  /** The record type name in bytes [from, to), as one of the few strings kept for it. */
+  private name(b: Uint8Array, from: number, to: number): string {
+    const names = this.names;
+    for (const s of names) if (unitsEqual(b, from, to, s)) return s;
+    const s = textOf(b, from, to);
+    names.unshift(s);
+    if (names.length > NAMES) names.pop();
+    return s;
+  }
+
   /** Reads the value of field `f` starting at `i`: the index after it, or -1. */
-  private value(t: string, i: number, f: number): number {
-    const c = t.charCodeAt(i);
+  private value(b: Uint8Array, i: number, f: number): number {
+    const c = b[i];
     if (c === 34) {
-      const e = t.indexOf('"', i + 1);
-      if (e < 0) return -1;
+      let j = i + 1;
+      for (;;) {
+        const d = b[j];
+        if (d === 34) break;
+        // The end of the block, a control character (a line end among them), an escape or a byte outside ASCII.
+        if (d === undefined || d < 32 || d === 92 || d > 126) return -1;
+        j++;
+      }
       this.from[f] = i + 1;
-      this.to[f] = e;
-      return e + 1;
+      this.to[f] = j;
+      return j + 1;
     }
     this.from[f] = -1;
-    if (c === 116 /* t */ && t.startsWith('true', i)) {
+    if (c === 116 /* t */ && unitsEqual(b, i, i + 4, 'true')) {
       this.other[f] = true;
       return i + 4;
     }
-    if (c === 102 /* f */ && t.startsWith('false', i)) {
+    if (c === 102 /* f */ && unitsEqual(b, i, i + 5, 'false')) {
       this.other[f] = false;
       return i + 5;
     }
-    if (c === 110 /* n */ && t.startsWith('null', i)) {
+    if (c === 110 /* n */ && unitsEqual(b, i, i + 4, 'null')) {
       this.other[f] = null;
       return i + 4;
     }
     // A whole number: an optional minus, then 0 or a digit 1-9 and more digits, 15 at most.
     let j = c === 45 /* - */ ? i + 1 : i;
-    let d = t.charCodeAt(j);
-    if (d < 48 || d > 57) return -1;
+    let d = b[j]!;
+    if (!(d >= 48 && d <= 57)) return -1;
     let x = 0;
-    if (d === 48) d = t.charCodeAt(++j);
+    if (d === 48) d = b[++j]!;
     else {
       while (d >= 48 && d <= 57) {
         x = x * 10 + (d - 48);
-        d = t.charCodeAt(++j);
+        d = b[++j]!;
       }
     }
     // Fractions, exponents, leading zeros and long numbers go to JSON.parse.
@@ -403,58 +408,66 @@ class FlatJson {
     return j;
   }
 
-  /** Reads a line of a new shape token by token, and remembers its shape. */
-  private learn(t: string): number {
-    const { starts, ends } = this;
+  /** Reads a line of a new shape token by token and remembers its shape: as `read`. */
+  private learn(b: Uint8Array, v: DataView, p: number): number {
+    const starts: number[] = [];
+    const ends: number[] = [];
     const keys: string[] = [];
-    let i = 1;
-    let c = t.charCodeAt(i);
-    while (c === 32) c = t.charCodeAt(++i);
+    let i = p + 1;
+    let c = b[i];
+    while (c === 32) c = b[++i];
     if (c !== 125) {
       for (;;) {
         if (c !== 34) return -1;
         const a = i + 1;
-        const b = t.indexOf('"', a);
-        if (b < 0) return -1;
-        const first = t.charCodeAt(a);
-        if (first >= 48 && first <= 57) return -1;
-        keys.push(t.slice(a, b));
-        i = b + 1;
-        c = t.charCodeAt(i);
-        while (c === 32) c = t.charCodeAt(++i);
+        let e = a;
+        while (b[e] !== undefined && b[e]! >= 32 && b[e] !== 34 && b[e] !== 92 && b[e]! < 127) e++;
+        if (b[e] !== 34 || (b[a]! >= 48 && b[a]! <= 57)) return -1;
+        keys.push(textOf(b, a, e));
+        i = e + 1;
+        c = b[i];
+        while (c === 32) c = b[++i];
         if (c !== 58 /* : */) return -1;
-        c = t.charCodeAt(++i);
-        while (c === 32) c = t.charCodeAt(++i);
-        starts[keys.length - 1] = i;
-        i = this.value(t, i, keys.length - 1);
+        c = b[++i];
+        while (c === 32) c = b[++i];
+        const f = keys.length - 1;
+        if (f >= this.from.length) {
+          this.from = new Int32Array(this.from.length * 2);
+          this.to = new Int32Array(this.to.length * 2);
+        }
+        starts.push(i);
+        i = this.value(b, i, f);
         if (i < 0) return -1;
-        ends[keys.length - 1] = i;
-        c = t.charCodeAt(i);
-        while (c === 32) c = t.charCodeAt(++i);
+        ends.push(i);
+        c = b[i];
+        while (c === 32) c = b[++i];
         if (c === 44 /* , */) {
-          c = t.charCodeAt(++i);
-          while (c === 32) c = t.charCodeAt(++i);
+          c = b[++i];
+          while (c === 32) c = b[++i];
           continue;
         }
         if (c !== 125) return -1;
         break;
       }
     }
-    // After the closing brace: spaces only.
-    for (i++; i < t.length; i++) if (t.charCodeAt(i) !== 32) return -1;
+    // After the closing brace: spaces, then the line end or the end of the block.
+    for (i++; b[i] === 32; i++);
+    if (i < b.length && b[i] !== 10 && b[i] !== 13) return -1;
     const n = keys.length;
     // A repeated key: JSON.parse keeps the last value at the first place; leave that to it.
     if (new Set(keys).size !== n) return -1;
-    const parts: string[] = [];
-    for (let f = 0; f <= n; f++) parts.push(ownCopy(t.slice(f === 0 ? 0 : ends[f - 1]!, f === n ? t.length : starts[f]!)));
+    const parts: Uint8Array[] = [];
+    for (let f = 0; f <= n; f++) parts.push(b.slice(f === 0 ? p : ends[f - 1]!, f === n ? i : starts[f]!));
     const recordTypeAt = keys.indexOf('recordType');
-    const partBytes = parts.map((p) => Buffer.from(p, 'utf8'));
-    const partWords = partBytes.map((p) => Int32Array.from({ length: p.length >> 2 }, (_, w) => p.readInt32LE(w * 4)));
-    const layout: FlatLayout = { parts, partBytes, partWords, keys: keys.filter((_, f) => f !== recordTypeAt).map(ownCopy), recordTypeAt };
+    const partWords = parts.map((part) => {
+      const words = new DataView(part.buffer, part.byteOffset, part.byteLength);
+      return Int32Array.from({ length: part.length >> 2 }, (_, w) => words.getInt32(w * 4, true));
+    });
+    const layout: FlatLayout = { parts, partWords, keys: keys.filter((_, f) => f !== recordTypeAt), recordTypeAt };
     this.layouts.unshift(layout);
     if (this.layouts.length > LAYOUTS) this.layouts.pop();
     // The values as read, in the layout's order.
-    return this.match(layout, t, undefined, 0) === t.length ? this.count : -1;
+    return this.match(layout, b, v, p);
   }
 }
 
@@ -479,7 +492,6 @@ export class LineReader {
   /** True after a fatal problem: nothing more is read. */
   stopped = false;
   private buffer = '';
-  private bufferClean = true;
   private skipping = false;
   private pendingCR = false;
   private pending: { text: string; line: number } | undefined;
@@ -521,14 +533,12 @@ export class LineReader {
       if (chunk.charCodeAt(0) === 10) start = 1;
     }
     const n = chunk.length;
-    // Only the fast JSON path asks whether a line is clean.
-    const clean = this.flat !== undefined && !UNCLEAN.test(chunk);
     let lf = chunk.indexOf('\n', start);
     let cr = chunk.indexOf('\r', start);
     while ((lf >= 0 || cr >= 0) && !this.stopped) {
       let end = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
-      if (start === 0 && this.buffer.length > 0) this.endLine(this.buffer + chunk.slice(0, end), clean && this.bufferClean);
-      else this.endLine(chunk.slice(start, end), clean);
+      if (start === 0 && this.buffer.length > 0) this.endLine(this.buffer + chunk.slice(0, end));
+      else this.endLine(chunk.slice(start, end));
       if (end === cr) {
         if (end + 1 < n) {
           if (chunk.charCodeAt(end + 1) === 10) end++;
@@ -539,7 +549,6 @@ export class LineReader {
       if (cr >= 0 && cr < start) cr = chunk.indexOf('\r', start);
     }
     if (this.stopped || this.skipping) return;
-    this.bufferClean = start === 0 && this.buffer.length > 0 ? this.bufferClean && clean : clean;
     this.buffer = start === 0 ? this.buffer + chunk : chunk.slice(start);
     if (this.buffer.length > this.max) {
       this.tooLong();
@@ -549,31 +558,26 @@ export class LineReader {
   }
 
   /**
-   * NDJSON: feeds a block of UTF-8 that begins at a line start and ends after a line end or at the
-   * end of the input. When it is ASCII with no control character other than line ends and no
-   * backslash (nearly every block), lines of a shape seen before are read without being cut out
-   * of it; any other line is read as `text` reads it, so both read a line alike.
+   * NDJSON: feeds a block of valid UTF-8 that begins at a line start and ends after a line end or
+   * at the end of the input. A flat line in ASCII (nearly every line) is read from the bytes, its
+   * string values handed over as spans of the block (see RecordSink.fields); any other line is
+   * decoded and read as `text` reads it, so both read a line alike.
    */
   bytes(b: Buffer): void {
     const flat = this.flat;
     if (!flat) throw new Error('kodkatalog: LineReader.bytes reads NDJSON for a fields sink only');
-    const text = isAscii(b) ? b.toString('latin1') : undefined;
-    if (text === undefined || UNCLEAN.test(text)) {
-      this.text(text ?? b.toString('utf8'));
-      return;
-    }
     const n = b.length;
     const max = this.max;
     const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
     let p = 0;
     while (p < n && !this.stopped) {
-      const r = this.buffer.length === 0 && !this.pendingCR ? flat.known(text, view, p) : -1;
+      const r = this.buffer.length === 0 && !this.pendingCR && b[p] === 123 ? flat.read(b, view, p) : -1;
       if (r >= 0 && r - p <= max) {
         const c = b[r];
         const next = r === n ? n : c === 10 ? r + 1 : c === 13 && b[r + 1] === 10 ? r + 2 : -1;
         if (next >= 0) {
           this.any = true;
-          this.sink.fields!(flat.layout!.keys, flat.values, flat.count, flat.recordType, this.lineNo++, ++this.index);
+          this.sink.fields!(flat.layout!.keys, flat.values, flat.count, flat.recordType, this.lineNo++, ++this.index, flat.text);
           p = next;
           continue;
         }
@@ -582,7 +586,7 @@ export class LineReader {
       let e = p;
       while (e < n && b[e] !== 10 && b[e] !== 13) e++;
       if (e < n) e += b[e] === 13 && b[e + 1] === 10 ? 2 : 1;
-      this.text(text.slice(p, e));
+      this.text(b.toString('utf8', p, e));
       p = e;
     }
   }
@@ -590,7 +594,7 @@ export class LineReader {
   /** The end of the input: reads a last line without line end and reports what is left open. */
   end(options: { emptyCheck?: boolean } = {}): void {
     if (this.stopped) return;
-    if (!this.skipping && this.buffer.length > 0) this.line(this.buffer, this.lineNo, this.bufferClean);
+    if (!this.skipping && this.buffer.length > 0) this.line(this.buffer, this.lineNo);
     this.buffer = '';
     if (this.stopped) return;
     if (this.format === 'csv') {
@@ -609,10 +613,10 @@ export class LineReader {
     this.stopped = true;
   }
 
-  private endLine(text: string, clean: boolean): void {
+  private endLine(text: string): void {
     if (!this.skipping) {
       if (text.length > this.max) this.tooLong();
-      else this.line(text, this.lineNo, clean);
+      else this.line(text, this.lineNo);
     }
     this.buffer = '';
     this.skipping = false;
@@ -624,25 +628,16 @@ export class LineReader {
     this.pending = undefined;
   }
 
-  private line(text: string, lineNo: number, clean: boolean): void {
-    if (this.format === 'ndjson') this.ndjsonLine(text, lineNo, clean);
+  private line(text: string, lineNo: number): void {
+    if (this.format === 'ndjson') this.ndjsonLine(text, lineNo);
     else this.csvLine(text, lineNo);
   }
 
-  private ndjsonLine(text: string, line: number, clean: boolean): void {
-    const brace = text.charCodeAt(0) === 123; /* { */
-    if (!brace && text.trim() === '') return;
+  private ndjsonLine(text: string, line: number): void {
+    if (text.charCodeAt(0) !== 123 /* { */ && text.trim() === '') return;
     this.any = true;
     const index = ++this.index;
-    const flat = this.flat;
-    if (flat && clean && brace) {
-      const count = flat.read(text);
-      if (count >= 0) {
-        this.sink.fields!(flat.layout!.keys, flat.values, count, flat.recordType, line, index);
-        return;
-      }
-    }
-    if (!clean && text.indexOf('\0') >= 0) {
+    if (text.indexOf('\0') >= 0) {
       this.sink.problem({ kind: 'problem', code: 'nul-byte', line, fatal: false });
       return;
     }

@@ -15,9 +15,9 @@
  * count as equal: with a million keys that happens with a probability of about 3e-8.
  */
 import type { ReportingPeriod } from './engine/dates.js';
-import { ABSENT, covers, engineFinding, overlaps, ruleFinding, safeName, type CompiledRule, type Engine, type Finding, type Plan } from './engine/engine.js';
+import { ABSENT, FLAGGED, covers, engineFinding, keyText, overlaps, recordDate, ruleFinding, safeName, type CompiledRule, type Engine, type FieldText, type Finding, type Plan } from './engine/engine.js';
 import * as M from './engine/messages.js';
-import { keyText } from './engine/submission.js';
+import { unitsOf, type Units } from './engine/units.js';
 import type { ModelObligation, ValidationModel } from './engine/model.js';
 import type { InputProblem } from './input.js';
 
@@ -156,13 +156,12 @@ function mix(k: number): void {
   h2 = (Math.imul(h2, 5) + 0xe6546b64) | 0;
 }
 
-/** Feeds a string's length and its units to the hash, so that a tuple's parts cannot run into each other. */
-function mixString(s: string): void {
-  const n = s.length;
-  mix(n + 0x5bd1e995);
-  let i = 0;
-  for (; i + 1 < n; i += 2) mix(s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16));
-  if (i < n) mix(s.charCodeAt(i));
+/** Feeds a text's length and its units [from, to) to the hash, so that a tuple's parts cannot run into each other. */
+function mixUnits(u: Units, from: number, to: number): void {
+  mix(to - from + 0x5bd1e995);
+  let i = from;
+  for (; i + 1 < to; i += 2) mix(u[i]! | (u[i + 1]! << 16));
+  if (i < to) mix(u[i]!);
 }
 
 /** Ends the hash: its two halves in `out[at]` and `out[at + 1]`. */
@@ -196,26 +195,35 @@ function hashTuple(plan: Plan, idx: readonly number[], emptyIsValue: boolean, ou
       mix(-1);
       continue;
     }
-    mixString(plan.strs[i] ?? keyText(plan.values[i]));
+    const from = plan.from[i]!;
+    if (from >= 0) mixUnits(plan.units, from, plan.to[i]!);
+    else {
+      const s = keyText(plan.values[i]);
+      mixUnits(unitsOf(s), 0, s.length);
+    }
   }
   finish(out, at);
   return true;
 }
 
-/** YYYYMMDD of a personnummer-looking value as a number, 0 when none: all a masked person shows. */
-function personPrefix(value: unknown): number {
-  if (typeof value !== 'string') return 0;
-  const n = value.length;
+/** YYYYMMDD of a personnummer-looking text as a number, 0 when none: all a masked person shows. */
+function personPrefix(u: Units, from: number, to: number): number {
+  const n = to - from;
   // As maskIdentityNumber: twelve digits, or eight digits and a separator and four more characters.
   const digits = n === 12 ? 12 : n === 13 ? 8 : 0;
   if (digits === 0) return 0;
   let x = 0;
   for (let i = 0; i < digits; i++) {
-    const c = value.charCodeAt(i) - 48;
+    const c = u[from + i]! - 48;
     if (c < 0 || c > 9) return 0;
     if (i < 8) x = x * 10 + c;
   }
   return x;
+}
+
+/** personPrefix of a value as given (not text: 0). */
+function valuePrefix(v: unknown): number {
+  return typeof v === 'string' ? personPrefix(unitsOf(v), 0, v.length) : 0;
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -248,12 +256,20 @@ export class RowChecker {
     this.row(recordTypeId, line, record, EMPTY_KEYS, EMPTY_KEYS, 0);
   }
 
-  /** The same for a record given as its fields (see RecordSink.fields). */
-  checkFields(recordTypeId: string, keys: readonly string[], values: readonly unknown[], count: number, line: number): void {
-    this.row(recordTypeId, line, undefined, keys, values, count);
+  /** The same for a record given as its fields, some perhaps as text (see RecordSink.fields). */
+  checkFields(recordTypeId: string, keys: readonly string[], values: readonly unknown[], count: number, line: number, text?: FieldText): void {
+    this.row(recordTypeId, line, undefined, keys, values, count, text);
   }
 
-  private row(recordTypeId: string, line: number, record: Record<string, unknown> | undefined, keys: readonly string[], values: readonly unknown[], count: number): void {
+  private row(
+    recordTypeId: string,
+    line: number,
+    record: Record<string, unknown> | undefined,
+    keys: readonly string[],
+    values: readonly unknown[],
+    count: number,
+    text?: FieldText,
+  ): void {
     const layout = this.layout;
     const row = ++this.rows;
     const state = layout.byId.get(recordTypeId);
@@ -262,16 +278,12 @@ export class RowChecker {
     const ops = this.ops;
     ops[at + 1] = line;
     if (pf === undefined) ops[at + 2] = 0;
-    else if (record) ops[at + 2] = hasOwn.call(record, pf) ? personPrefix(record[pf]) : 0;
+    else if (record) ops[at + 2] = hasOwn.call(record, pf) ? valuePrefix(record[pf]) : 0;
     else {
-      let v: unknown;
-      for (let k = 0; k < count; k++) {
-        if (keys[k] === pf) {
-          v = values[k];
-          break;
-        }
-      }
-      ops[at + 2] = personPrefix(v);
+      let k = 0;
+      while (k < count && keys[k] !== pf) k++;
+      const from = k < count && text ? text.from[k]! : -1;
+      ops[at + 2] = k === count ? 0 : from >= 0 ? personPrefix(text!.units, from, text!.to[k]!) : valuePrefix(values[k]);
     }
     ops[at] = -1;
     if (!state) {
@@ -292,7 +304,7 @@ export class RowChecker {
       this.length = at + 3;
       return;
     }
-    const out = record ? layout.engine.run(plan, record, row, p) : layout.engine.runFields(plan, keys, values, count, row, p);
+    const out = record ? layout.engine.run(plan, record, row, p) : layout.engine.runFields(plan, keys, values, count, row, p, text);
     if (out) {
       for (const f of out) this.finding(row, f);
       if (out[0]?.code === 'not-an-object') {
@@ -303,7 +315,7 @@ export class RowChecker {
     ops[at] = state.index;
     at += 3;
     // Phased cross-row rules follow the same window as row rules: the period, else the record's date.
-    const date = plan.dateIndex >= 0 && plan.status[plan.dateIndex] !== ABSENT ? plan.strs[plan.dateIndex] : undefined;
+    const date = p ? undefined : recordDate(plan);
     const wStart = p ? p.start : date;
     const wEnd = p ? p.end : date;
     for (const c of state.collectors) {
@@ -319,9 +331,9 @@ export class RowChecker {
           if (hashTuple(plan, rule.elements, false, ops, at + 1)) ops[at] = 1;
         } else {
           const [a, b] = rule.elements as [number, number];
-          if (plan.status[a] !== ABSENT && plan.strs[a] !== undefined) {
+          if (plan.status[a]! >= FLAGGED) {
             const start = plan.nums[a]!;
-            const end = plan.status[b] === ABSENT ? OPEN_END : plan.strs[b] === undefined ? -1 : plan.nums[b]!;
+            const end = plan.status[b] === ABSENT ? OPEN_END : plan.status[b]! < FLAGGED ? -1 : plan.nums[b]!;
             // An invalid or inverted end is reported by its own checks; the record is left out here.
             if (end >= start) {
               ops[at] = 1;

@@ -205,7 +205,7 @@ export function validateSubmission(files: SubmissionFile | readonly SubmissionFi
         };
         const sink: RecordSink = {
           record: (values, rt, line) => checker.check(rt ?? recordType, values, line),
-          fields: (keys, values, count, rt, line) => checker.checkFields(rt ?? recordType, keys, values, count, line),
+          fields: (keys, values, count, rt, line, _index, text) => checker.checkFields(rt ?? recordType, keys, values, count, line, text),
           problem: (p) => checker.problem(p),
         };
         const workers = options.workers ?? 0;

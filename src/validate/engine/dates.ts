@@ -1,4 +1,5 @@
 import type { ModelPeriodKind } from './model.js';
+import { unitsOf, type Units } from './units.js';
 
 /** True for a Gregorian leap year (1900 is not one, 2000 is). */
 export function isLeapYear(year: number): boolean {
@@ -15,15 +16,25 @@ export function isRealDate(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-// Reads `count` ASCII digits from `at`; -1 when any is not a digit. Char codes avoid a regex per value.
-function digits(s: string, at: number, count: number): number {
+// Reads `count` ASCII digits from `at`; -1 when any is not a digit.
+function digits(u: Units, at: number, count: number): number {
   let n = 0;
   for (let i = at; i < at + count; i++) {
-    const c = s.charCodeAt(i) - 48;
+    const c = u[i]! - 48;
     if (c < 0 || c > 9) return -1;
     n = n * 10 + c;
   }
   return n;
+}
+
+/** `parseIsoDate` of the units [from, to). @internal */
+export function isoDateOf(u: Units, from: number, to: number): number {
+  if (to - from !== 10 || u[from + 4] !== 45 || u[from + 7] !== 45) return -1;
+  const y = digits(u, from, 4);
+  const m = digits(u, from + 5, 2);
+  const d = digits(u, from + 8, 2);
+  if (y < 0 || m < 0 || d < 0 || !isRealDate(y, m, d)) return -1;
+  return y * 10000 + m * 100 + d;
 }
 
 /**
@@ -31,12 +42,7 @@ function digits(s: string, at: number, count: number): number {
  * text is not in that form or names a day that does not exist (2027-02-29, 1900-02-29).
  */
 export function parseIsoDate(s: string): number {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
-  const y = digits(s, 0, 4);
-  const m = digits(s, 5, 2);
-  const d = digits(s, 8, 2);
-  if (y < 0 || m < 0 || d < 0 || !isRealDate(y, m, d)) return -1;
-  return y * 10000 + m * 100 + d;
+  return isoDateOf(unitsOf(s), 0, s.length);
 }
 
 /** A reporting period: first and last day, both included, as ISO dates. */

@@ -1,5 +1,7 @@
-import { parseIsoDate, parsePeriod, type ReportingPeriod } from './dates.js';
-import { checkOrganisationNumber, checkPersonalIdentityNumber } from './identity.js';
+import { isoDateOf, parseIsoDate, parsePeriod, type ReportingPeriod } from './dates.js';
+import { organisationNumberOf, personalIdentityNumberOf } from './identity.js';
+import { Pattern } from './pattern.js';
+import { textOf, unitsEqual, unitsOf, type Units } from './units.js';
 import * as M from './messages.js';
 import type { EngineCode, FindingMessage } from './messages.js';
 import type {
@@ -123,7 +125,8 @@ export class CodeTable {
       const c = list[i]!;
       const mark = marked(i) ? MARK : 0;
       const n = c.length > INLINE ? INLINE + 1 : c.length;
-      const h = hashCode(c);
+      const u = unitsOf(c);
+      const h = hashCode(u, 0, c.length);
       const lo = h & 0xffff;
       const hi = h >>> 16;
       let at = (h & mask) * SLOT;
@@ -136,7 +139,7 @@ export class CodeTable {
           if (n <= INLINE) for (let k = 0; k < n; k++) table[at + 5 + k] = c.charCodeAt(k);
           break;
         }
-        if ((len & ~MARK) === n + 1 && table[at] === lo && table[at + 1] === hi && this.holds(at, c, n)) {
+        if ((len & ~MARK) === n + 1 && table[at] === lo && table[at + 1] === hi && this.holds(at, u, 0, c.length)) {
           table[at + 2] = len | mark;
           break;
         }
@@ -147,47 +150,58 @@ export class CodeTable {
     }
   }
 
-  /** True when the slot at `at`, whose hash and length match, holds the code `s` (`n`: its length, or INLINE + 1). */
-  private holds(at: number, s: string, n: number): boolean {
+  /** True when the slot at `at`, whose hash and length match, holds the code in units [from, to). */
+  private holds(at: number, u: Units, from: number, to: number): boolean {
     const table = this.table;
-    if (n > INLINE) return this.list[table[at + 3]! | (table[at + 4]! << 16)] === s;
+    const n = to - from;
+    if (n > INLINE) return unitsEqual(u, from, to, this.list[table[at + 3]! | (table[at + 4]! << 16)]!);
     let k = 0;
-    while (k < n && table[at + 5 + k] === s.charCodeAt(k)) k++;
+    while (k < n && table[at + 5 + k] === u[from + k]) k++;
     return k === n;
   }
 
-  /** Where the code's slot starts, or -1. */
-  private slot(s: string): number {
+  /** Where the slot of the code in units [from, to) starts, or -1. */
+  private slot(u: Units, from: number, to: number): number {
     const table = this.table;
     const wrap = this.mask * SLOT + SLOT - 1;
-    const n = s.length > INLINE ? INLINE + 1 : s.length;
-    const h = hashCode(s);
+    const n = to - from > INLINE ? INLINE + 1 : to - from;
+    const h = hashCode(u, from, to);
     const lo = h & 0xffff;
     const hi = h >>> 16;
     for (let at = (h & this.mask) * SLOT; ; at = (at + SLOT) & wrap) {
       const len = table[at + 2]!;
       if (len === 0) return -1;
-      if ((len & ~MARK) === n + 1 && table[at] === lo && table[at + 1] === hi && this.holds(at, s, n)) return at;
+      if ((len & ~MARK) === n + 1 && table[at] === lo && table[at + 1] === hi && this.holds(at, u, from, to)) return at;
     }
+  }
+
+  /** True when the code in units [from, to) is in the list and marked. */
+  hasUnits(u: Units, from: number, to: number): boolean {
+    const at = this.slot(u, from, to);
+    return at >= 0 && (this.table[at + 2]! & MARK) !== 0;
+  }
+
+  /** The index in the list of the code in units [from, to), or -1. */
+  indexOfUnits(u: Units, from: number, to: number): number {
+    const at = this.slot(u, from, to);
+    return at < 0 ? -1 : this.table[at + 3]! | (this.table[at + 4]! << 16);
   }
 
   /** True when the code is in the list and marked. */
   has(s: string): boolean {
-    const at = this.slot(s);
-    return at >= 0 && (this.table[at + 2]! & MARK) !== 0;
+    return this.hasUnits(unitsOf(s), 0, s.length);
   }
 
   /** The code's index in the list, or -1. */
   indexOf(s: string): number {
-    const at = this.slot(s);
-    return at < 0 ? -1 : this.table[at + 3]! | (this.table[at + 4]! << 16);
+    return this.indexOfUnits(unitsOf(s), 0, s.length);
   }
 }
 
 /** FNV-1a over the UTF-16 units, then a finaliser, so that codes alike but for one digit spread apart. */
-function hashCode(s: string): number {
+function hashCode(u: Units, from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  for (let k = from; k < to; k++) h = Math.imul(h ^ u[k]!, 0x01000193);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -216,7 +230,11 @@ function codeTable(cl: CompiledClassification): CodeTable {
 
 /** The model's entry for a code of the classification, when it has one. */
 function codeEntry(cl: CompiledClassification, code: string): ModelCode | undefined {
-  const i = codeTable(cl).indexOf(code);
+  return codeAt(cl, codeTable(cl).indexOf(code));
+}
+
+/** The model's entry at an index of the classification's codes (-1: none). */
+function codeAt(cl: CompiledClassification, i: number): ModelCode | undefined {
   return i < 0 ? undefined : cl.model.codes[i];
 }
 
@@ -242,7 +260,7 @@ interface CompiledElement {
   readonly maxLength: number | undefined;
   readonly minimum: number | undefined;
   readonly maximum: number | undefined;
-  readonly pattern: RegExp | undefined;
+  readonly pattern: Pattern | undefined;
 }
 
 interface PlanElement {
@@ -256,7 +274,7 @@ interface CompiledCondition {
   /** Index in the plan, or -1 when the element is not part of it (always empty). */
   readonly index: number;
   readonly present: boolean;
-  readonly equals: ReadonlySet<string> | undefined;
+  readonly equals: readonly string[] | undefined;
 }
 
 /** A rule bound to a plan's element indices. @internal */
@@ -292,9 +310,17 @@ export interface Plan {
   readonly dateIndex: number;
   readonly rowRules: readonly CompiledRule[];
   readonly crossRules: readonly CompiledRule[];
+  /** A value that is not text (a number, a boolean, an object, ...), as given. */
   readonly values: unknown[];
   readonly status: Uint8Array;
-  readonly strs: (string | undefined)[];
+  /** A text value: units [from[i], to[i]) of `units`; from[i] is -1 for a value that is not text. */
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  /** The units the record's text values lie in: a reader's block of ASCII bytes, or `scratch`. */
+  units: Units;
+  /** The units of the record's string values, one after the other; `used` of them are taken. */
+  scratch: Uint16Array;
+  used: number;
   readonly nums: Float64Array;
   /**
    * The last few key layouts given to `runFields`, each with its keys' indices in the plan (-1: not
@@ -302,6 +328,13 @@ export interface Plan {
    * a file: an optional field absent or present makes a second layout) skip the lookups.
    */
   readonly layouts: KeyLayout[];
+}
+
+/** Text values of a record's fields as spans of units (see Engine.runFields). @internal */
+export interface FieldText {
+  readonly units: Units;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
 }
 
 /** Keys in the order a record gives them, and each key's index in a plan (-1: not an element). @internal */
@@ -362,12 +395,12 @@ export function safeName(name: string): string | undefined {
   return NAME.test(name) && !DIGITS.test(name) ? name : undefined;
 }
 
-function codePointLength(s: string): number {
+function codePointLength(u: Units, from: number, to: number): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
+  for (let i = from; i < to; i++) {
+    const c = u[i]!;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const d = u[i + 1]!;
       if (d >= 0xdc00 && d <= 0xdfff) i++;
     }
     n++;
@@ -376,29 +409,31 @@ function codePointLength(s: string): number {
 }
 
 // Whole-number text: optional minus and digits, short enough to stay exact.
-function parseIntegerText(s: string): number | undefined {
-  const start = s.charCodeAt(0) === 45 ? 1 : 0;
-  if (s.length === start || s.length - start > 15) return undefined;
-  for (let i = start; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+function integerOf(u: Units, from: number, to: number): number | undefined {
+  const start = u[from] === 45 ? from + 1 : from;
+  if (to === start || to - start > 15) return undefined;
+  let x = 0;
+  for (let i = start; i < to; i++) {
+    const c = u[i]!;
     if (c < 48 || c > 57) return undefined;
+    x = x * 10 + (c - 48);
   }
-  return Number(s);
+  return start > from ? -x : x;
 }
 
 // Decimal text with a point. Returns NaN for a decimal comma and undefined for anything else.
-function parseDecimalText(s: string): number | undefined {
-  const start = s.charCodeAt(0) === 45 ? 1 : 0;
+function decimalOf(u: Units, from: number, to: number): number | undefined {
+  const start = u[from] === 45 ? from + 1 : from;
   let i = start;
-  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
-  if (i === start || s.length > 40) return undefined;
-  if (i === s.length) return Number(s);
-  const sep = s.charCodeAt(i);
+  while (i < to && u[i]! >= 48 && u[i]! <= 57) i++;
+  if (i === start || to - from > 40) return undefined;
+  if (i === to) return Number(textOf(u, from, to));
+  const sep = u[i];
   if (sep !== 46 && sep !== 44) return undefined;
   let j = i + 1;
-  while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
-  if (j === i + 1 || j !== s.length) return undefined;
-  return sep === 44 ? NaN : Number(s);
+  while (j < to && u[j]! >= 48 && u[j]! <= 57) j++;
+  if (j === i + 1 || j !== to) return undefined;
+  return sep === 44 ? NaN : Number(textOf(u, from, to));
 }
 
 function isAbsent(v: unknown): boolean {
@@ -443,14 +478,71 @@ export function overlaps(from: string | undefined, to: string | undefined, start
   return (from === undefined || from <= end) && (to === undefined || to >= start);
 }
 
-/** Clears a plan's scratch arrays before a record. */
-function resetPlan(plan: Plan): void {
-  const { values, status, strs } = plan;
+/** Clears a plan's scratch arrays before a record whose text lies in `units` (its scratch when undefined). */
+function resetPlan(plan: Plan, units: Units | undefined): void {
+  const { values, status, from } = plan;
   for (let i = 0; i < values.length; i++) {
     values[i] = undefined;
     status[i] = ABSENT;
-    strs[i] = undefined;
+    from[i] = -1;
   }
+  plan.units = units ?? plan.scratch;
+  plan.used = 0;
+}
+
+/**
+ * Puts a value of the record in the plan: a string as units in the plan's scratch (an empty one is
+ * absent), anything else as it is. Only for a record whose text is in the scratch.
+ */
+function loadValue(plan: Plan, i: number, v: unknown): void {
+  if (typeof v !== 'string') {
+    plan.values[i] = v;
+    return;
+  }
+  const n = v.length;
+  if (n === 0) return;
+  let at = plan.used;
+  if (at + n > plan.scratch.length) {
+    const grown = new Uint16Array(Math.max(plan.scratch.length * 2, at + n));
+    grown.set(plan.scratch.subarray(0, at));
+    plan.scratch = plan.units = grown;
+  }
+  const scratch = plan.scratch;
+  plan.from[i] = at;
+  for (let k = 0; k < n; k++) scratch[at++] = v.charCodeAt(k);
+  plan.to[i] = plan.used = at;
+}
+
+/** True when element i of the last record is absent (missing, null or an empty string). */
+function absentIn(plan: Plan, i: number): boolean {
+  return plan.from[i]! < 0 && (plan.values[i] === undefined || plan.values[i] === null);
+}
+
+/**
+ * The text of element i of the last record as a key uses it (a value that is not text as
+ * `keyText` writes it), or undefined when absent. Makes a string: not for the hot path. @internal
+ */
+export function planText(plan: Plan, i: number): string | undefined {
+  const from = plan.from[i]!;
+  if (from >= 0) return textOf(plan.units, from, plan.to[i]!);
+  const v = plan.values[i];
+  return v === undefined || v === null ? undefined : keyText(v);
+}
+
+/** The text of a value as a key uses it: an invalid value still identifies its row, its text as given. @internal */
+export function keyText(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v) ?? '';
+}
+
+/** True when element i of the last record, as text, is one of `list`. */
+function textIn(plan: Plan, i: number, list: readonly string[]): boolean {
+  const from = plan.from[i]!;
+  if (from < 0) {
+    const t = planText(plan, i);
+    return t !== undefined && list.includes(t);
+  }
+  for (const s of list) if (unitsEqual(plan.units, from, plan.to[i]!, s)) return true;
+  return false;
 }
 
 /**
@@ -496,9 +588,8 @@ export class Engine {
       maxLength: c.maxLength,
       minimum: c.minimum,
       maximum: c.maximum,
-      // The format says a pattern matches the whole value, so it is anchored here (JSON Schema's
-      // `pattern` is not); the u flag reads it as JSON Schema does.
-      pattern: c.pattern !== undefined ? new RegExp(`^(?:${c.pattern})$`, 'u') : undefined,
+      // The format says a pattern matches the whole value (JSON Schema's `pattern` does not).
+      pattern: c.pattern !== undefined ? new Pattern(c.pattern) : undefined,
     };
   }
 
@@ -616,7 +707,11 @@ export class Engine {
       crossRules,
       values: new Array<unknown>(n).fill(undefined),
       status: new Uint8Array(n),
-      strs: new Array<string | undefined>(n).fill(undefined),
+      from: new Int32Array(n).fill(-1),
+      to: new Int32Array(n),
+      units: new Uint16Array(0),
+      scratch: new Uint16Array(256),
+      used: 0,
       nums: new Float64Array(n),
       layouts: [],
     };
@@ -645,7 +740,7 @@ export class Engine {
     const cond = (c: ModelCondition | undefined): CompiledCondition | undefined =>
       c === undefined
         ? undefined
-        : { index: idx(c.element), present: c.equals !== undefined ? true : c.present !== false, equals: c.equals ? new Set(c.equals) : undefined };
+        : { index: idx(c.element), present: c.equals !== undefined ? true : c.present !== false, equals: c.equals };
     return {
       shape: r.shape,
       code: r.shape,
@@ -694,7 +789,7 @@ export class Engine {
    */
   run(plan: Plan, record: unknown, row: number | undefined, period: ReportingPeriod | undefined): Finding[] | undefined {
     const rt = plan.recordType;
-    resetPlan(plan);
+    resetPlan(plan, undefined);
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
       return [engineFinding('not-an-object', rt.id, row, undefined, M.notAnObject())];
     }
@@ -713,17 +808,38 @@ export class Engine {
    * The same as `run` for a record given as its fields, `keys[k]` and `values[k]` for k < count, in
    * the order in which a for-in loop over the record object would visit them (no duplicates): the
    * readers use it to check a record without building an object. A `keys` array given again must
-   * hold the same keys (its first `count`), so that the engine can skip comparing them. @internal
+   * hold the same keys (its first `count`), so that the engine can skip comparing them.
+   *
+   * With `text`, a field whose `text.from[k]` is 0 or more is text: the units [from[k], to[k]) of
+   * `text.units` (the reader's block of the file); `values[k]` is then not read, and no other
+   * field's value may be a string. @internal
    */
-  runFields(plan: Plan, keys: readonly string[], values: readonly unknown[], count: number, row: number | undefined, period: ReportingPeriod | undefined): Finding[] | undefined {
-    resetPlan(plan);
+  runFields(
+    plan: Plan,
+    keys: readonly string[],
+    values: readonly unknown[],
+    count: number,
+    row: number | undefined,
+    period: ReportingPeriod | undefined,
+    text?: FieldText,
+  ): Finding[] | undefined {
+    resetPlan(plan, text?.units);
     const slots = layoutOf(plan, keys, count).slots;
-    const scratch = plan.values;
     let out: Finding[] | undefined;
     for (let k = 0; k < count; k++) {
       const i = slots[k]!;
+      const from = text ? text.from[k]! : -1;
+      if (from >= 0) {
+        const to = text!.to[k]!;
+        if (i >= 0) {
+          // An empty string is absent.
+          if (to > from) {
+            plan.from[i] = from;
+            plan.to[i] = to;
+          }
+        } else out = this.loadField(plan, keys[k]!, textOf(text!.units, from, to), row, out);
+      } else if (i >= 0) loadValue(plan, i, values[k]);
       // A key that is not an element (recordType, an unknown field) is looked at as `run` does.
-      if (i >= 0) scratch[i] = values[k];
       else out = this.loadField(plan, keys[k]!, values[k], row, out);
     }
     return this.checkLoaded(plan, row, period, out);
@@ -733,7 +849,7 @@ export class Engine {
   private loadField(plan: Plan, key: string, v: unknown, row: number | undefined, out: Finding[] | undefined): Finding[] | undefined {
     const i = plan.index.get(key);
     if (i !== undefined) {
-      plan.values[i] = v;
+      loadValue(plan, i, v);
       return out;
     }
     const rt = plan.recordType;
@@ -761,15 +877,14 @@ export class Engine {
       wStart = period.start;
       wEnd = period.end;
     } else if (plan.dateIndex >= 0) {
-      const d = values[plan.dateIndex];
-      if (typeof d === 'string' && parseIsoDate(d) >= 0) wStart = wEnd = d;
+      const d = plan.from[plan.dateIndex]!;
+      if (d >= 0 && isoDateOf(plan.units, d, plan.to[plan.dateIndex]!) >= 0) wStart = wEnd = planText(plan, plan.dateIndex);
     }
 
     for (let i = 0; i < n; i++) {
       const pe = elements[i]!;
       const el = pe.el;
-      const v = values[i];
-      if (isAbsent(v)) {
+      if (absentIn(plan, i)) {
         if (pe.required && covers(pe.validFrom, pe.validTo, wStart, wEnd)) {
           (out ??= []).push(engineFinding('required', rt.id, row, el.id, M.required(el.label)));
         }
@@ -782,7 +897,7 @@ export class Engine {
         (out ??= []).push(engineFinding('element-not-in-force', rt.id, row, el.id, M.elementNotInForce(el.label, pe.validFrom, pe.validTo)));
         continue;
       }
-      const f = this.checkValue(el, v, i, plan, rt.id, row);
+      const f = plan.from[i]! >= 0 ? this.checkText(el, i, plan, rt.id, row) : this.checkValue(el, values[i], i, plan, rt.id, row);
       if (f) (out ??= []).push(f);
     }
 
@@ -795,45 +910,67 @@ export class Engine {
   }
 
   /**
-   * Checks one present value and sets its status; a value with its type leaves its text in `strs`
-   * and its number (or YYYYMMDD date) in `nums`, for rules.
+   * Checks one present value that is not text (a JSON number, boolean, object, ...) and sets its
+   * status; a value with its type leaves its number in `nums`, for rules.
    */
   private checkValue(el: CompiledElement, v: unknown, i: number, plan: Plan, rt: string, row: number | undefined): Finding | undefined {
     const kind = el.kind;
     plan.status[i] = INVALID;
     if (kind === K_INTEGER || kind === K_DECIMAL) {
-      let x: number | undefined;
-      if (typeof v === 'number') x = Number.isFinite(v) && (kind === K_DECIMAL || Number.isInteger(v)) ? v : undefined;
-      else if (typeof v === 'string') x = kind === K_INTEGER ? parseIntegerText(v) : parseDecimalText(v);
-      if (x !== undefined && Number.isNaN(x)) return engineFinding('decimal-comma', rt, row, el.id, M.decimalComma(el.label));
-      if (x === undefined) return engineFinding('type', rt, row, el.id, M.wrongType(el.label, el.valueType));
-      plan.nums[i] = x;
-      plan.strs[i] = typeof v === 'string' ? v : String(v);
-      plan.status[i] = FLAGGED;
-      if (el.minimum !== undefined && x < el.minimum) return engineFinding('value-range', rt, row, el.id, M.outOfRange(el.label, 'min', el.minimum));
-      if (el.maximum !== undefined && x > el.maximum) return engineFinding('value-range', rt, row, el.id, M.outOfRange(el.label, 'max', el.maximum));
+      if (typeof v !== 'number' || !Number.isFinite(v) || (kind === K_INTEGER && !Number.isInteger(v))) return engineFinding('type', rt, row, el.id, M.wrongType(el.label, el.valueType));
+      return this.checkNumber(el, v, i, plan, rt, row);
+    }
+    if (kind === K_BOOLEAN && typeof v === 'boolean') {
       plan.status[i] = VALID;
       return undefined;
     }
-    if (kind === K_BOOLEAN) {
-      if (v === true || v === 'true') plan.strs[i] = 'true';
-      else if (v === false || v === 'false') plan.strs[i] = 'false';
-      else return engineFinding('type', rt, row, el.id, M.wrongType(el.label, el.valueType));
-      plan.status[i] = VALID;
-      return undefined;
-    }
-    if (typeof v !== 'string') return engineFinding('type', rt, row, el.id, M.wrongType(el.label, el.valueType));
+    return engineFinding('type', rt, row, el.id, M.wrongType(el.label, el.valueType));
+  }
+
+  /** A number's range, once it has its type. */
+  private checkNumber(el: CompiledElement, x: number, i: number, plan: Plan, rt: string, row: number | undefined): Finding | undefined {
+    plan.nums[i] = x;
+    plan.status[i] = FLAGGED;
+    if (el.minimum !== undefined && x < el.minimum) return engineFinding('value-range', rt, row, el.id, M.outOfRange(el.label, 'min', el.minimum));
+    if (el.maximum !== undefined && x > el.maximum) return engineFinding('value-range', rt, row, el.id, M.outOfRange(el.label, 'max', el.maximum));
+    plan.status[i] = VALID;
+    return undefined;
+  }
+
+  /**
+   * Checks one present text value, units [from, to) of the plan's units, and sets its status; a
+   * value with its type leaves its number (or YYYYMMDD date) in `nums`, for rules. Numbers and
+   * booleans are read from text (as CSV gives them).
+   */
+  private checkText(el: CompiledElement, i: number, plan: Plan, rt: string, row: number | undefined): Finding | undefined {
+    const kind = el.kind;
+    const u = plan.units;
+    const from = plan.from[i]!;
+    const to = plan.to[i]!;
+    plan.status[i] = INVALID;
     switch (kind) {
+      case K_INTEGER:
+      case K_DECIMAL: {
+        const x = kind === K_INTEGER ? integerOf(u, from, to) : decimalOf(u, from, to);
+        if (x !== undefined && Number.isNaN(x)) return engineFinding('decimal-comma', rt, row, el.id, M.decimalComma(el.label));
+        if (x === undefined) return engineFinding('type', rt, row, el.id, M.wrongType(el.label, el.valueType));
+        return this.checkNumber(el, x, i, plan, rt, row);
+      }
+      case K_BOOLEAN:
+        if (!unitsEqual(u, from, to, 'true') && !unitsEqual(u, from, to, 'false')) return engineFinding('type', rt, row, el.id, M.wrongType(el.label, el.valueType));
+        plan.status[i] = VALID;
+        return undefined;
       case K_DATE: {
-        const d = parseIsoDate(v);
+        const d = isoDateOf(u, from, to);
         if (d < 0) return engineFinding('date', rt, row, el.id, M.badDate(el.label));
         plan.nums[i] = d;
         break;
       }
       case K_CODE: {
         const allowed = el.allowed ?? allowedCodes(el);
-        if (!allowed.has(v)) {
+        if (!allowed.hasUnits(u, from, to)) {
           const cl = el.classification!;
+          const v = textOf(u, from, to);
           const known = codeEntry(cl, v);
           if (known && known.selectable === false) return engineFinding('code-not-selectable', rt, row, el.id, M.codeNotSelectable(el.label));
           const reason = known ? 'not-allowed' : allowed.has(`0${v}`) || allowed.has(`00${v}`) ? 'leading-zero' : 'unknown';
@@ -842,43 +979,42 @@ export class Engine {
         break;
       }
       case K_PIN: {
-        const r = checkPersonalIdentityNumber(v);
+        const r = personalIdentityNumberOf(u, from, to);
         if (r !== 'personnummer' && r !== 'samordningsnummer') {
           return engineFinding('personal-identity-number', rt, row, el.id, M.badPersonalIdentityNumber(el.label, r));
         }
         break;
       }
       case K_ORG: {
-        const r = checkOrganisationNumber(v);
+        const r = organisationNumberOf(u, from, to);
         if (r !== 'organisationsnummer') return engineFinding('organisation-number', rt, row, el.id, M.badOrganisationNumber(el.label, r));
         break;
       }
       default:
         break;
     }
-    plan.strs[i] = v;
     plan.status[i] = FLAGGED;
     if (el.minLength !== undefined || el.maxLength !== undefined) {
       // Code points, as JSON Schema counts; the UTF-16 length bounds them, so most values need no count.
-      const units = v.length;
+      const units = to - from;
       const exact = (el.maxLength !== undefined && units > el.maxLength) || (el.minLength !== undefined && units < el.minLength * 2);
-      const len = exact ? codePointLength(v) : units;
+      const len = exact ? codePointLength(u, from, to) : units;
       if (el.minLength !== undefined && len < el.minLength) return engineFinding('length', rt, row, el.id, M.badLength(el.label, 'min', el.minLength));
       if (el.maxLength !== undefined && len > el.maxLength) return engineFinding('length', rt, row, el.id, M.badLength(el.label, 'max', el.maxLength));
     }
-    if (el.pattern !== undefined && !el.pattern.test(v)) return engineFinding('pattern', rt, row, el.id, M.badPattern(el.label));
+    if (el.pattern !== undefined && !el.pattern.test(u, from, to)) return engineFinding('pattern', rt, row, el.id, M.badPattern(el.label));
     plan.status[i] = VALID;
     return undefined;
   }
 
   private conditionHolds(c: CompiledCondition, plan: Plan): boolean {
     const present = c.index >= 0 && plan.status[c.index] !== ABSENT;
-    if (c.equals) return present && plan.strs[c.index] !== undefined && c.equals.has(plan.strs[c.index]!);
+    if (c.equals) return present && plan.status[c.index]! >= FLAGGED && textIn(plan, c.index, c.equals);
     return c.present ? present : !present;
   }
 
   private checkRule(r: CompiledRule, plan: Plan, rt: string, row: number | undefined, period: ReportingPeriod | undefined): Finding | undefined {
-    const { status, strs, nums, elements } = plan;
+    const { status, nums, elements } = plan;
     const id = (i: number): string => elements[i]!.el.id;
     switch (r.shape) {
       case 'required-if': {
@@ -918,8 +1054,8 @@ export class Engine {
       case 'within-period': {
         const i = r.elements[0]!;
         if (!period || status[i]! < FLAGGED || elements[i]!.el.kind !== K_DATE) return undefined;
-        const d = strs[i]!;
-        if (d < period.start || d > period.end) return ruleFinding(r, rt, row, id(i));
+        const d = nums[i]!;
+        if (d < parseIsoDate(period.start) || d > parseIsoDate(period.end)) return ruleFinding(r, rt, row, id(i));
         return undefined;
       }
       case 'code-valid-on-date': {
@@ -927,10 +1063,10 @@ export class Engine {
         const d = r.elements.length > 1 ? r.elements[1]! : plan.dateIndex;
         if (d < 0 || status[c]! < FLAGGED || status[d]! < FLAGGED || elements[d]!.el.kind !== K_DATE) return undefined;
         const cl = elements[c]!.el.classification;
-        const code = cl ? codeEntry(cl, strs[c]!) : undefined;
+        const code = cl && plan.from[c]! >= 0 ? codeAt(cl, codeTable(cl).indexOfUnits(plan.units, plan.from[c]!, plan.to[c]!)) : undefined;
         if (!code) return undefined;
-        const date = strs[d]!;
-        if ((code.validFrom !== undefined && date < code.validFrom) || (code.validTo !== undefined && date > code.validTo)) return ruleFinding(r, rt, row, id(c));
+        const date = nums[d]!;
+        if ((code.validFrom !== undefined && date < parseIsoDate(code.validFrom)) || (code.validTo !== undefined && date > parseIsoDate(code.validTo))) return ruleFinding(r, rt, row, id(c));
         return undefined;
       }
       default:
@@ -944,5 +1080,13 @@ export function createEngine(model: ValidationModel): Engine {
   return new Engine(model);
 }
 
+/**
+ * The record's own date (its record type's date element) when it is a date, else undefined: what
+ * decides phases without a reporting period. @internal
+ */
+export function recordDate(plan: Plan): string | undefined {
+  return plan.dateIndex >= 0 && plan.status[plan.dateIndex]! >= FLAGGED ? planText(plan, plan.dateIndex) : undefined;
+}
+
 /** @internal */
-export { ABSENT, covers };
+export { ABSENT, FLAGGED, covers };

@@ -1,4 +1,5 @@
 import { isRealDate } from './dates.js';
+import { unitsOf, type Units } from './units.js';
 
 /**
  * Swedish identity numbers: personnummer, samordningsnummer (the day plus 60) and
@@ -21,17 +22,17 @@ export type IdentityNumberProblem = 'format' | 'hyphen' | 'century' | 'date' | '
 /** Why a value is not a valid organisation number: `format`, `hyphen` or `check-digit`. */
 export type OrganisationNumberProblem = 'format' | 'hyphen' | 'check-digit';
 
-function allDigits(s: string, from: number, to: number): boolean {
+function allDigits(u: Units, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
+    const c = u[i]!;
     if (c < 48 || c > 57) return false;
   }
   return true;
 }
 
-function num(s: string, from: number, to: number): number {
+function num(u: Units, from: number, to: number): number {
   let n = 0;
-  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  for (let i = from; i < to; i++) n = n * 10 + (u[i]! - 48);
   return n;
 }
 
@@ -40,10 +41,14 @@ function num(s: string, from: number, to: number): number {
  * check. Like every mod-10 scheme it cannot see a swap of 0 and 9 in neighbouring places.
  */
 export function luhnValid(s: string, from = 0, to = s.length): boolean {
+  return luhnOf(unitsOf(s), from, to);
+}
+
+function luhnOf(u: Units, from: number, to: number): boolean {
   let sum = 0;
   let double = false;
   for (let i = to - 1; i >= from; i--) {
-    let d = s.charCodeAt(i) - 48;
+    let d = u[i]! - 48;
     if (d < 0 || d > 9) return false;
     if (double) {
       d *= 2;
@@ -79,21 +84,26 @@ export function luhnCheckDigit(digitsWithoutCheck: string): number {
  * Returns the kind of a valid number or the first problem found.
  */
 export function checkPersonalIdentityNumber(value: string): IdentityNumberKind | IdentityNumberProblem {
-  if (value.length === 13) {
-    const sep = value.charCodeAt(8);
-    if ((sep === 45 || sep === 43) && allDigits(value, 0, 8) && allDigits(value, 9, 13)) return 'hyphen';
+  return personalIdentityNumberOf(unitsOf(value), 0, value.length);
+}
+
+/** `checkPersonalIdentityNumber` of the units [from, to). @internal */
+export function personalIdentityNumberOf(u: Units, from: number, to: number): IdentityNumberKind | IdentityNumberProblem {
+  if (to - from === 13) {
+    const sep = u[from + 8];
+    if ((sep === 45 || sep === 43) && allDigits(u, from, from + 8) && allDigits(u, from + 9, to)) return 'hyphen';
     return 'format';
   }
-  if (value.length !== 12 || !allDigits(value, 0, 12)) return 'format';
-  const century = num(value, 0, 2);
+  if (to - from !== 12 || !allDigits(u, from, to)) return 'format';
+  const century = num(u, from, from + 2);
   if (century < 18 || century > 20) return 'century';
-  const year = num(value, 0, 4);
-  const month = num(value, 4, 6);
-  let day = num(value, 6, 8);
+  const year = num(u, from, from + 4);
+  const month = num(u, from + 4, from + 6);
+  let day = num(u, from + 6, from + 8);
   const coordination = day > 60;
   if (coordination) day -= 60;
   if (!isRealDate(year, month, day)) return 'date';
-  if (!luhnValid(value, 2, 12)) return 'check-digit';
+  if (!luhnOf(u, from + 2, to)) return 'check-digit';
   return coordination ? 'samordningsnummer' : 'personnummer';
 }
 
@@ -109,9 +119,14 @@ export function isValidPersonalIdentityNumber(value: string): boolean {
  * the owner's personnummer.
  */
 export function checkOrganisationNumber(value: string): 'organisationsnummer' | OrganisationNumberProblem {
-  if (value.length === 11 && value.charCodeAt(6) === 45 && allDigits(value, 0, 6) && allDigits(value, 7, 11)) return 'hyphen';
-  if (value.length !== 10 || !allDigits(value, 0, 10)) return 'format';
-  return luhnValid(value, 0, 10) ? 'organisationsnummer' : 'check-digit';
+  return organisationNumberOf(unitsOf(value), 0, value.length);
+}
+
+/** `checkOrganisationNumber` of the units [from, to). @internal */
+export function organisationNumberOf(u: Units, from: number, to: number): 'organisationsnummer' | OrganisationNumberProblem {
+  if (to - from === 11 && u[from + 6] === 45 && allDigits(u, from, from + 6) && allDigits(u, from + 7, to)) return 'hyphen';
+  if (to - from !== 10 || !allDigits(u, from, to)) return 'format';
+  return luhnOf(u, from, to) ? 'organisationsnummer' : 'check-digit';
 }
 
 /** True for a valid organisation number of ten digits. */
@@ -126,8 +141,9 @@ export function isValidOrganisationNumber(value: string): boolean {
  */
 export function maskIdentityNumber(value: unknown): string {
   if (typeof value !== 'string') return '****';
-  if (value.length === 12 && allDigits(value, 0, 12)) return `${value.slice(0, 8)}-****`;
-  if (value.length === 13 && allDigits(value, 0, 8)) return `${value.slice(0, 8)}-****`;
-  if ((value.length === 10 || value.length === 11) && allDigits(value, 0, 6)) return `${value.slice(0, 6)}-****`;
+  const u = unitsOf(value);
+  if (value.length === 12 && allDigits(u, 0, 12)) return `${value.slice(0, 8)}-****`;
+  if (value.length === 13 && allDigits(u, 0, 8)) return `${value.slice(0, 8)}-****`;
+  if ((value.length === 10 || value.length === 11) && allDigits(u, 0, 6)) return `${value.slice(0, 6)}-****`;
   return '****';
 }

@@ -1,5 +1,5 @@
 import type { ReportingPeriod } from './dates.js';
-import { ABSENT, EMPTY, covers, engineFinding, overlaps, ruleFinding, safeName, type CompiledRule, type Engine, type Finding, type Plan } from './engine.js';
+import { ABSENT, EMPTY, FLAGGED, covers, engineFinding, overlaps, planText, recordDate, ruleFinding, safeName, type CompiledRule, type Engine, type Finding, type Plan } from './engine.js';
 import * as M from './messages.js';
 import type { ModelObligation } from './model.js';
 
@@ -16,7 +16,7 @@ export interface SubmissionOptions {
 export function tupleKey(plan: Plan, idx: readonly number[], emptyIsValue = false): string | undefined {
   if (idx.length === 1 && !emptyIsValue) {
     const i = idx[0]!;
-    return plan.status[i] === ABSENT ? undefined : plan.strs[i] ?? keyText(plan.values[i]);
+    return plan.status[i] === ABSENT ? undefined : planText(plan, i);
   }
   let key = '';
   for (const i of idx) {
@@ -25,15 +25,10 @@ export function tupleKey(plan: Plan, idx: readonly number[], emptyIsValue = fals
       key += '-:';
       continue;
     }
-    const s = plan.strs[i] ?? keyText(plan.values[i]);
+    const s = planText(plan, i)!;
     key += `${s.length}:${s}`;
   }
   return key;
-}
-
-/** The text of a value as a key uses it: an invalid value still identifies its row, its text as given. @internal */
-export function keyText(v: unknown): string {
-  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v) ?? '';
 }
 
 // Dates as YYYYMMDD numbers; an open end is after every date.
@@ -165,7 +160,7 @@ export class SubmissionState {
     if (out && out[0]?.code === 'not-an-object') return out;
     const rt = plan.recordType.id;
     // Phased cross-row rules follow the same window as row rules: the period, else the record's date.
-    const date = plan.dateIndex >= 0 && plan.status[plan.dateIndex] !== ABSENT ? plan.strs[plan.dateIndex] : undefined;
+    const date = p ? undefined : recordDate(plan);
     const wStart = p ? p.start : date;
     const wEnd = p ? p.end : date;
     for (const c of state.collectors) {
@@ -195,11 +190,11 @@ export class SubmissionState {
         s.pendingRows!.push(row);
       } else if (s.groups) {
         const [a, b] = rule.elements as [number, number];
-        if (plan.status[a] === ABSENT || plan.strs[a] === undefined) continue;
+        if (plan.status[a]! < FLAGGED) continue;
         const group = tupleKey(plan, rule.groupBy, true);
         if (group === undefined) continue;
         const start = plan.nums[a]!;
-        const end = plan.status[b] === ABSENT ? OPEN_END : plan.strs[b] === undefined ? -1 : plan.nums[b]!;
+        const end = plan.status[b] === ABSENT ? OPEN_END : plan.status[b]! < FLAGGED ? -1 : plan.nums[b]!;
         // An invalid or inverted end is reported by its own checks; the record is left out here.
         if (end < start) continue;
         let list = s.groups.get(group);
