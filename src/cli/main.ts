@@ -1,14 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
-import { GENERATORS } from '../../generators/index.js';
-import { buildCommand, verifyCommand } from './build.js';
-import { checkCommand } from './check.js';
-import { validateCommand, type ValidateCommandOptions } from './validate.js';
-import { diffCommand } from './diff.js';
-import { migrateCommand, type MigrateCommandOptions } from './migrate.js';
-import { releaseCommand, type ReleaseCommandOptions } from './release.js';
-import { schemaFilesOf } from './sources.js';
-import { docsServeCommand } from './docs.js';
-import { obligationsCommand, type ObligationsOptions } from './obligations.js';
+import type { ValidateCommandOptions } from './validate.js';
+import type { MigrateCommandOptions } from './migrate.js';
+import type { ReleaseCommandOptions } from './release.js';
+import type { ObligationsOptions } from './obligations.js';
 import { packageVersion } from './io.js';
 
 /** Exit codes used by every command. */
@@ -44,6 +38,10 @@ function exitQuietlyOnBrokenPipe(): void {
  * that reaches here is a bug in kodkatalog, reported as an internal error without user data.
  */
 export async function main(argv: readonly string[]): Promise<number> {
+  // Each command's code is loaded when it runs, so that a command starts without loading the
+  // others' (the generators and their libraries take about 0.1 s).
+  const generators = async () => (await import('../../generators/index.js')).GENERATORS;
+  const schemaFiles = async () => (await import('./sources.js')).schemaFilesOf(await generators());
   exitQuietlyOnBrokenPipe();
   let code: number = EXIT.ok;
   const program = new Command('kodkatalog')
@@ -68,7 +66,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--input-format <format>', 'filens format om filändelsen inte säger det').choices(['csv', 'ndjson', 'json']))
     .option('--docs-base <url>', 'var dokumentationen finns, för länkar i rapporten')
     .action(async (files: string[], opts: ValidateCommandOptions) => {
-      code = await validateCommand(files, opts);
+      code = await (await import('./validate.js')).validateCommand(files, opts);
     });
 
   program
@@ -79,7 +77,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(formatOption())
     .addOption(langOption())
     .action(async (opts: { catalogue: string; previous?: string; format: 'text' | 'json' | 'github'; lang: 'sv' | 'en' }) => {
-      code = await checkCommand(opts, { schemaFiles: schemaFilesOf(GENERATORS) });
+      code = await (await import('./check.js')).checkCommand(opts, { schemaFiles: await schemaFiles() });
     });
 
   program
@@ -93,7 +91,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(formatOption())
     .addOption(langOption())
     .action(async (opts: { catalogue: string; out: string; only?: string[]; templates?: string; previous?: string; format: 'text' | 'json' | 'github'; lang: 'sv' | 'en' }) => {
-      code = await buildCommand(GENERATORS, opts);
+      code = await (await import('./build.js')).buildCommand(await generators(), opts);
     });
 
   program
@@ -102,8 +100,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .argument('[dir]', 'den byggda mappen', 'dist/catalogue')
     .addOption(formatOption())
     .addOption(langOption())
-    .action((dir: string, opts: { format: 'text' | 'json' | 'github'; lang: 'sv' | 'en' }) => {
-      code = verifyCommand(dir, opts);
+    .action(async (dir: string, opts: { format: 'text' | 'json' | 'github'; lang: 'sv' | 'en' }) => {
+      code = (await import('./build.js')).verifyCommand(dir, opts);
     });
 
   program
@@ -119,8 +117,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--catalogue <dir>', 'katalogens mapp', 'catalogue')
     .option('--docs-base <url>', 'början på länkar till dokumentationen (markdown)', 'docs/')
     .addOption(langOption())
-    .action((opts: ObligationsOptions) => {
-      code = obligationsCommand(opts);
+    .action(async (opts: ObligationsOptions) => {
+      code = (await import('./obligations.js')).obligationsCommand(opts);
     });
 
   program
@@ -136,12 +134,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(formatOption())
     .addOption(langOption())
     .action(async (opts: { catalogue: string; out: string; templates?: string; serve?: boolean; port: string; previous?: string; format: 'text' | 'json' | 'github'; lang: 'sv' | 'en' }) => {
-      if (!GENERATORS.some((g) => g.name === 'docs')) {
+      const all = await generators();
+      if (!all.some((g) => g.name === 'docs')) {
         process.stderr.write('kodkatalog: dokumentationsgeneratorn är inte registrerad.\n');
         code = EXIT.usage;
         return;
       }
-      code = opts.serve ? (await docsServeCommand(GENERATORS, opts)).code : await buildCommand(GENERATORS, { ...opts, only: ['docs'] });
+      code = opts.serve ? (await (await import('./docs.js')).docsServeCommand(all, opts)).code : await (await import('./build.js')).buildCommand(all, { ...opts, only: ['docs'] });
     });
 
   // --- versions: diff, migrate, release (src/diff, src/migrate, src/versions) ---
@@ -154,7 +153,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--format <format>', 'utdataformat').choices(['text', 'markdown', 'json']).default('text'))
     .addOption(langOption())
     .action(async (oldSpec: string, newSpec: string, opts: { path: string; format: 'text' | 'markdown' | 'json'; lang: 'sv' | 'en' }) => {
-      code = await diffCommand(oldSpec, newSpec, opts, schemaFilesOf(GENERATORS));
+      code = await (await import('./diff.js')).diffCommand(oldSpec, newSpec, opts, await schemaFiles());
     });
 
   program
@@ -168,8 +167,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--path <dir>', 'katalogens mapp i git-förrådet', 'catalogue')
     .addOption(new Option('--format <format>', 'utdataformat').choices(['text', 'json']).default('text'))
     .addOption(langOption())
-    .action((file: string, opts: MigrateCommandOptions) => {
-      code = migrateCommand(file, opts);
+    .action(async (file: string, opts: MigrateCommandOptions) => {
+      code = (await import('./migrate.js')).migrateCommand(file, opts);
     });
 
   program
@@ -181,7 +180,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(formatOption())
     .addOption(langOption())
     .action(async (opts: ReleaseCommandOptions) => {
-      code = await releaseCommand(opts, schemaFilesOf(GENERATORS));
+      code = await (await import('./release.js')).releaseCommand(opts, await schemaFiles());
     });
 
   try {

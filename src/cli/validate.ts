@@ -1,13 +1,10 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkCatalogue, hasErrors } from '../api.js';
-import { renderDiagnostics } from '../diagnostics/render.js';
 import type { Lang } from '../diagnostics/types.js';
 import { docPath, findingDocPath } from '../model/doc-paths.js';
 import type { ValidationModel } from '../validate/engine/index.js';
 import type { InputEncoding, InputFormat } from '../validate/input.js';
-import { buildValidationModel } from '../validate/model-builder.js';
 import { csvHeader, csvRow, findingJson, htmlReport, summaryJson, textLine, textSummary, type ReportFormat } from '../validate/report.js';
 import { defaultWorkers, validateSubmission, type ReportedFinding, type SubmissionFile } from '../validate/validate.js';
 import { bufferedOut, out } from './io.js';
@@ -39,6 +36,10 @@ async function loadModel(opts: ValidateCommandOptions): Promise<ValidationModel 
     }
     return ((await import(pathToFileURL(resolve(file)).href)) as { default: ValidationModel }).default;
   }
+  // Loading a catalogue needs the loader and its YAML parser; a release does not.
+  const { checkCatalogue, hasErrors } = await import('../api.js');
+  const { renderDiagnostics } = await import('../diagnostics/render.js');
+  const { buildValidationModel } = await import('../validate/model-builder.js');
   const loaded = checkCatalogue(opts.catalogue);
   if (!loaded.catalogue || hasErrors(loaded.diagnostics)) {
     out(renderDiagnostics(loaded.diagnostics, 'text', { lang: opts.lang, readSource: (f) => loaded.raw.sources.get(f) }));

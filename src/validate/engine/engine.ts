@@ -478,6 +478,11 @@ export function overlaps(from: string | undefined, to: string | undefined, start
   return (from === undefined || from <= end) && (to === undefined || to >= start);
 }
 
+/** The id of the plan's element i: a finding's field. */
+function fieldId(plan: Plan, i: number): string {
+  return plan.elements[i]!.el.id;
+}
+
 /** Clears a plan's scratch arrays before a record whose text lies in `units` (its scratch when undefined). */
 function resetPlan(plan: Plan, units: Units | undefined): void {
   const { values, status, from } = plan;
@@ -901,7 +906,9 @@ export class Engine {
       if (f) (out ??= []).push(f);
     }
 
-    for (const r of plan.rowRules) {
+    const rules = plan.rowRules;
+    for (let k = 0; k < rules.length; k++) {
+      const r = rules[k]!;
       if (!covers(r.validFrom, r.validTo, wStart, wEnd)) continue;
       const f = this.checkRule(r, plan, rt.id, row, period);
       if (f) (out ??= []).push(f);
@@ -1015,10 +1022,9 @@ export class Engine {
 
   private checkRule(r: CompiledRule, plan: Plan, rt: string, row: number | undefined, period: ReportingPeriod | undefined): Finding | undefined {
     const { status, nums, elements } = plan;
-    const id = (i: number): string => elements[i]!.el.id;
     switch (r.shape) {
       case 'required-if': {
-        if (this.conditionHolds(r.when!, plan) && !this.conditionHolds(r.then!, plan)) return ruleFinding(r, rt, row, id(r.then!.index));
+        if (this.conditionHolds(r.when!, plan) && !this.conditionHolds(r.then!, plan)) return ruleFinding(r, rt, row, fieldId(plan, r.then!.index));
         return undefined;
       }
       case 'date-order': {
@@ -1026,7 +1032,7 @@ export class Engine {
           const a = r.elements[k]!;
           const b = r.elements[k + 1]!;
           if (status[a]! >= FLAGGED && status[b]! >= FLAGGED && elements[a]!.el.kind === K_DATE && elements[b]!.el.kind === K_DATE && nums[a]! > nums[b]!) {
-            return ruleFinding(r, rt, row, id(b));
+            return ruleFinding(r, rt, row, fieldId(plan, b));
           }
         }
         return undefined;
@@ -1041,21 +1047,21 @@ export class Engine {
           }
         }
         if (count === 1) return undefined;
-        return ruleFinding(r, rt, row, id(count === 0 ? r.elements[0]! : second));
+        return ruleFinding(r, rt, row, fieldId(plan, count === 0 ? r.elements[0]! : second));
       }
       case 'range': {
         const i = r.elements[0]!;
         const kind = elements[i]!.el.kind;
         if (status[i]! < FLAGGED || (kind !== K_INTEGER && kind !== K_DECIMAL)) return undefined;
         const x = nums[i]!;
-        if ((r.minimum !== undefined && x < r.minimum) || (r.maximum !== undefined && x > r.maximum)) return ruleFinding(r, rt, row, id(i));
+        if ((r.minimum !== undefined && x < r.minimum) || (r.maximum !== undefined && x > r.maximum)) return ruleFinding(r, rt, row, fieldId(plan, i));
         return undefined;
       }
       case 'within-period': {
         const i = r.elements[0]!;
         if (!period || status[i]! < FLAGGED || elements[i]!.el.kind !== K_DATE) return undefined;
         const d = nums[i]!;
-        if (d < parseIsoDate(period.start) || d > parseIsoDate(period.end)) return ruleFinding(r, rt, row, id(i));
+        if (d < parseIsoDate(period.start) || d > parseIsoDate(period.end)) return ruleFinding(r, rt, row, fieldId(plan, i));
         return undefined;
       }
       case 'code-valid-on-date': {
@@ -1066,7 +1072,7 @@ export class Engine {
         const code = cl && plan.from[c]! >= 0 ? codeAt(cl, codeTable(cl).indexOfUnits(plan.units, plan.from[c]!, plan.to[c]!)) : undefined;
         if (!code) return undefined;
         const date = nums[d]!;
-        if ((code.validFrom !== undefined && date < parseIsoDate(code.validFrom)) || (code.validTo !== undefined && date > parseIsoDate(code.validTo))) return ruleFinding(r, rt, row, id(c));
+        if ((code.validFrom !== undefined && date < parseIsoDate(code.validFrom)) || (code.validTo !== undefined && date > parseIsoDate(code.validTo))) return ruleFinding(r, rt, row, fieldId(plan, c));
         return undefined;
       }
       default:
