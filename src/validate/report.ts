@@ -43,18 +43,17 @@ export function textSummary(s: ValidationSummary, lang: Lang, shown: number): st
 
 /** A finding as plain JSON (one language). */
 export function findingJson(f: ReportedFinding, lang: Lang): Record<string, unknown> {
-  return {
-    file: f.file,
-    ...(f.line !== undefined ? { line: f.line } : {}),
-    ...(f.recordType ? { recordType: f.recordType } : {}),
-    ...(f.field ? { field: f.field } : {}),
-    severity: f.severity,
-    ruleId: f.ruleId,
-    code: f.code,
-    message: f.message[lang],
-    ...(f.related !== undefined ? { relatedRow: f.related } : {}),
-    ...(f.person ? { person: f.person } : {}),
-  };
+  const o: Record<string, unknown> = { file: f.file };
+  if (f.line !== undefined) o.line = f.line;
+  if (f.recordType) o.recordType = f.recordType;
+  if (f.field) o.field = f.field;
+  o.severity = f.severity;
+  o.ruleId = f.ruleId;
+  o.code = f.code;
+  o.message = f.message[lang];
+  if (f.related !== undefined) o.relatedRow = f.related;
+  if (f.person) o.person = f.person;
+  return o;
 }
 
 /** The summary as plain JSON (one language). */

@@ -557,10 +557,11 @@ export class CrossState {
 
   /**
    * Takes a run of records read from file `file`, whose lines are counted from `lineOffset + 1`,
-   * and emits its findings and problems in file order with their global row numbers. Problems
+   * and emits its findings and problems in file order, each finding with what to add to its row
+   * to make it the submission's row number (a row checker counts rows within the run). Problems
    * come as they are (their lines still counted within the run) for the caller to place.
    */
-  merge(result: ChunkResult, file: number, lineOffset: number, emit: (f: Finding) => void, problem: (p: InputProblem) => void): void {
+  merge(result: ChunkResult, file: number, lineOffset: number, emit: (f: Finding, rowShift: number) => void, problem: (p: InputProblem) => void): void {
     const { ops, events } = result;
     const states = this.layout.states;
     const rowBase = this.rows.size;
@@ -574,11 +575,11 @@ export class CrossState {
       if (!this.obligationChecked) {
         this.obligationChecked = true;
         const f = this.layout.obligationFinding();
-        if (f) emit(f);
+        if (f) emit(f, 0);
       }
       while (e < events.length && !events[e]!.p && events[e]!.r === r) {
         const f = events[e++]!.f!;
-        emit(rowBase === 0 ? f : { ...f, row: f.row === undefined ? undefined : f.row + rowBase });
+        emit(f, rowBase);
       }
       if (stateIndex < 0) continue;
       const state = states[stateIndex]!;
@@ -596,7 +597,7 @@ export class CrossState {
           at += 3;
           if (!present) continue;
           const first = s.seen.putIfAbsent(hi, lo, row);
-          if (first !== 0) emit(this.duplicate(state.plan, s.layout.rule, row, first));
+          if (first !== 0) emit(this.duplicate(state.plan, s.layout.rule, row, first), 0);
         } else if (s.pendingRow) {
           at += 3;
           if (!present || this.targets[s.layout.target]!.get(hi, lo) !== 0) continue;

@@ -174,9 +174,15 @@ export function validateSubmission(files: SubmissionFile | readonly SubmissionFi
       const checker = new RowChecker(layout);
       // Rows are numbered across the whole submission; each keeps its file and line for reports.
       const rows = cross.rows;
-      const place = (f: Finding): ReportedFinding => {
-        const at = f.row === undefined ? undefined : rows.at(f.row);
-        return { ...f, file: list[at?.file ?? 0]?.name ?? '', ...(at ? { line: at.line } : {}), ...(at?.person ? { person: at.person } : {}) };
+      // One object a finding, made here: a report of 200,000 findings makes 200,000 of them.
+      const place = (f: Finding, rowShift = 0): ReportedFinding => {
+        const row = f.row === undefined ? undefined : f.row + rowShift;
+        const at = row === undefined ? undefined : rows.at(row);
+        const r: { -readonly [K in keyof ReportedFinding]: ReportedFinding[K] } = { code: f.code, ruleId: f.ruleId, severity: f.severity, recordType: f.recordType, row, field: f.field, message: f.message, file: list[at?.file ?? 0]?.name ?? '' };
+        if (f.related !== undefined) r.related = f.related;
+        if (at) r.line = at.line;
+        if (at?.person) r.person = at.person;
+        return r;
       };
       const obligation = options.model.obligations.find((o) => o.id === options.obligation);
       const single = obligation && obligation.recordTypes.length === 1 ? obligation.recordTypes[0]!.recordType : undefined;
@@ -191,7 +197,7 @@ export function validateSubmission(files: SubmissionFile | readonly SubmissionFi
         const format = file.format ?? formatOfFile(file.name) ?? 'csv';
         const recordType = file.recordType ?? single ?? '';
         let stopped = false;
-        const emit = (f: Finding): void => void out.push(tally(place(f)));
+        const emit = (f: Finding, rowShift: number): void => void out.push(tally(place(f, rowShift)));
         const problemAt =
           (lineOffset: number) =>
           (p: InputProblem): void => {

@@ -61,7 +61,7 @@ function* records(n: number, seed: number): Generator<Record<string, unknown>> {
     if (rnd() < 0.05) r.orgnr = ORGNR;
     if (rnd() < 0.05) r['__proto__'] = 'x';
     if (rnd() < 0.05) r.anteckning = { text: 'nästlad' };
-    // Text that is not ASCII: its chunk is read as decoded text, the others from their bytes.
+    // Text that is not ASCII: its line is decoded and parsed, the others are read from their bytes.
     if (rnd() < 0.01) r.insatstyp = 'hemtjänst';
     yield r;
   }
@@ -83,6 +83,9 @@ function ndjson(n: number, seed: number): string {
     else if (x < 0.08) out.push(json.replace(/"timmar":"?10"?/, '"timmar":10.0'));
     else if (x < 0.085) out.push(json.replace('"', '"\u0000'));
     else if (x < 0.09) out.push(`\t${json}`);
+    // A raw tab inside a string (not JSON), and an escaped quote (JSON, but not for the byte reader).
+    else if (x < 0.095) out.push(json.replace('"personnummer":"', '"personnummer":"\t'));
+    else if (x < 0.1) out.push(json.replace('"personnummer":"', '"personnummer":"\\"'));
     else out.push(json);
   }
   // Mixed line ends: CRLF for some lines, a lone CR for a few.
