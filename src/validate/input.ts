@@ -302,10 +302,9 @@ class FlatJson {
       const layout = layouts[l]!;
       const end = this.match(layout, b, v, p);
       if (end >= 0) {
-        if (l > 0) {
-          layouts.copyWithin(1, 0, l);
-          layouts[0] = layout;
-        }
+        // The shape goes first (a loop: Array.prototype.copyWithin is far slower on a few items).
+        for (let k = l; k > 0; k--) layouts[k] = layouts[k - 1]!;
+        layouts[0] = layout;
         return end;
       }
     }

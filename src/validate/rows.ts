@@ -33,17 +33,21 @@ interface RuleLayout {
   readonly kind: number;
   /** reference-exists: the target key set it looks in. */
   readonly target: number;
+  /** Whether the rule applies in the reporting period (undefined without one: the record's date decides). */
+  readonly inPeriod: boolean | undefined;
 }
 
 interface StateLayout {
   /** Position among the states: written into each record's numbers. */
   readonly index: number;
   readonly plan: Plan;
-  readonly validFrom: string | undefined;
-  readonly validTo: string | undefined;
+  /** False when the obligation does not take this record type in the reporting period. */
+  readonly inForce: boolean;
   /** Target key sets this record type fills, with the element indices that make the key. */
   readonly collectors: readonly { readonly idx: readonly number[]; readonly target: number }[];
   readonly rules: readonly RuleLayout[];
+  /** Numbers a record of this state takes after its three-number head (set once the collectors are known). */
+  slots: number;
 }
 
 /**
@@ -74,19 +78,23 @@ export class SubmissionLayout {
     const signatures = new Map<string, number>();
     const states: StateLayout[] = [];
     const byId = new Map<string, StateLayout>();
+    const p = this.period;
     for (const entry of entries) {
       const plan = engine.plan(entry.recordType, obligationId)!;
       const rules = plan.crossRules.map((rule): RuleLayout => {
-        if (rule.shape === 'unique-key') return { rule, kind: UNIQUE, target: -1 };
+        // Phased cross-row rules follow the same window as row rules: the period, else the record's date.
+        const inPeriod = p ? covers(rule.validFrom, rule.validTo, p.start, p.end) : undefined;
+        if (rule.shape === 'unique-key') return { rule, kind: UNIQUE, target: -1, inPeriod };
         if (rule.shape === 'reference-exists') {
           const signature = `${rule.target!.recordType}\u0000${rule.target!.elements.join(',')}`;
           let t = signatures.get(signature);
           if (t === undefined) signatures.set(signature, (t = signatures.size));
-          return { rule, kind: REFERENCE, target: t };
+          return { rule, kind: REFERENCE, target: t, inPeriod };
         }
-        return { rule, kind: OVERLAP, target: -1 };
+        return { rule, kind: OVERLAP, target: -1, inPeriod };
       });
-      const state: StateLayout = { index: states.length, plan, validFrom: entry.validFrom, validTo: entry.validTo, collectors: [], rules };
+      const inForce = !(this.obligation && p && !overlaps(entry.validFrom, entry.validTo, p.start, p.end));
+      const state: StateLayout = { index: states.length, plan, inForce, collectors: [], rules, slots: 0 };
       states.push(state);
       byId.set(entry.recordType, state);
     }
@@ -99,6 +107,7 @@ export class SubmissionLayout {
       if (idx.some((i) => i < 0)) continue;
       (state.collectors as { idx: readonly number[]; target: number }[]).push({ idx, target });
     }
+    for (const state of states) state.slots = slotsOf(state);
     this.states = states;
     this.byId = byId;
     this.targets = signatures.size;
@@ -238,6 +247,9 @@ export class RowChecker {
   private length = 0;
   private events: ChunkEvent[] = [];
   private rows = 0;
+  private personKeys: readonly string[] | undefined;
+  private personName: string | undefined;
+  private personAt = -1;
 
   constructor(private readonly layout: SubmissionLayout) {}
 
@@ -274,14 +286,19 @@ export class RowChecker {
     const row = ++this.rows;
     const state = layout.byId.get(recordTypeId);
     const pf = layout.personField.get(recordTypeId);
-    let at = this.reserve(3 + (state ? slotsOf(state) : 0));
+    let at = this.reserve(3 + (state ? state.slots : 0));
     const ops = this.ops;
     ops[at + 1] = line;
     if (pf === undefined) ops[at + 2] = 0;
     else if (record) ops[at + 2] = hasOwn.call(record, pf) ? valuePrefix(record[pf]) : 0;
     else {
-      let k = 0;
-      while (k < count && keys[k] !== pf) k++;
+      // Where the personnummer is among the keys: the same as for the last record with these keys.
+      if (keys !== this.personKeys || pf !== this.personName) {
+        this.personKeys = keys;
+        this.personName = pf;
+        this.personAt = keys.indexOf(pf);
+      }
+      const k = this.personAt < 0 || this.personAt >= count ? count : this.personAt;
       const from = k < count && text ? text.from[k]! : -1;
       ops[at + 2] = k === count ? 0 : from >= 0 ? personPrefix(text!.units, from, text!.to[k]!) : valuePrefix(values[k]);
     }
@@ -299,8 +316,8 @@ export class RowChecker {
     }
     const p = layout.period;
     const plan = state.plan;
-    if (layout.obligation && p && !overlaps(state.validFrom, state.validTo, p.start, p.end)) {
-      this.finding(row, engineFinding('record-type-not-in-force', plan.recordType.id, row, undefined, M.recordTypeNotInForce(plan.recordType.label, layout.obligation.label, p.start, p.end)));
+    if (!state.inForce) {
+      this.finding(row, engineFinding('record-type-not-in-force', plan.recordType.id, row, undefined, M.recordTypeNotInForce(plan.recordType.label, layout.obligation!.label, p!.start, p!.end)));
       this.length = at + 3;
       return;
     }
@@ -326,7 +343,7 @@ export class RowChecker {
       const rule = s.rule;
       const width = s.kind === OVERLAP ? 5 : 3;
       ops[at] = 0;
-      if (covers(rule.validFrom, rule.validTo, wStart, wEnd)) {
+      if (s.inPeriod ?? covers(rule.validFrom, rule.validTo, wStart, wEnd)) {
         if (s.kind !== OVERLAP) {
           if (hashTuple(plan, rule.elements, false, ops, at + 1)) ops[at] = 1;
         } else {

@@ -363,7 +363,11 @@ function layoutOf(plan: Plan, keys: readonly string[], count: number): KeyLayout
     const known = layout.keys;
     let k = 0;
     while (k < count && known[k] === keys[k]) k++;
-    if (k === count) return layout;
+    if (k === count) {
+      // The same keys in another array (a reader's next block): that array is known from now on.
+      layout.given = keys;
+      return layout;
+    }
   }
   const layout: KeyLayout = layouts.length >= LAYOUTS ? layouts.pop()! : { count: 0, given: undefined, keys: [], slots: [] };
   layout.count = count;
