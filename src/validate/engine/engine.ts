@@ -568,6 +568,7 @@ export class Engine {
   private readonly recordTypes = new Map<string, ModelRecordType>();
   private readonly obligations = new Map<string, ModelObligation>();
   private readonly plans = new Map<string, Plan>();
+  private days: { readonly period: ReportingPeriod; readonly start: number; readonly end: number } | undefined;
 
   constructor(model: ValidationModel) {
     if (model === null || typeof model !== 'object' || model.modelVersion !== 1) {
@@ -1019,6 +1020,12 @@ export class Engine {
     return undefined;
   }
 
+  /** The period's first and last day as YYYYMMDD numbers (the last period's, kept). */
+  private periodDays(period: ReportingPeriod): { readonly period: ReportingPeriod; readonly start: number; readonly end: number } {
+    if (this.days?.period !== period) this.days = { period, start: parseIsoDate(period.start), end: parseIsoDate(period.end) };
+    return this.days;
+  }
+
   private conditionHolds(c: CompiledCondition, plan: Plan): boolean {
     const present = c.index >= 0 && plan.status[c.index] !== ABSENT;
     if (c.equals) return present && plan.status[c.index]! >= FLAGGED && textIn(plan, c.index, c.equals);
@@ -1066,7 +1073,8 @@ export class Engine {
         const i = r.elements[0]!;
         if (!period || status[i]! < FLAGGED || elements[i]!.el.kind !== K_DATE) return undefined;
         const d = nums[i]!;
-        if (d < parseIsoDate(period.start) || d > parseIsoDate(period.end)) return ruleFinding(r, rt, row, fieldId(plan, i));
+        const days = this.periodDays(period);
+        if (d < days.start || d > days.end) return ruleFinding(r, rt, row, fieldId(plan, i));
         return undefined;
       }
       case 'code-valid-on-date': {
