@@ -31,7 +31,10 @@ const OPEN_END = 99999999;
 interface RuleLayout {
   readonly rule: CompiledRule;
   readonly kind: number;
-  /** reference-exists: the target key set it looks in. */
+  /**
+   * reference-exists: the target key set it looks in. unique-key: the target key set it keeps its
+   * keys in (-1: a table of its own), when it is the set's collector (see SubmissionLayout).
+   */
   readonly target: number;
   /** Whether the rule applies in the reporting period (undefined without one: the record's date decides). */
   readonly inPeriod: boolean | undefined;
@@ -98,14 +101,19 @@ export class SubmissionLayout {
       states.push(state);
       byId.set(entry.recordType, state);
     }
-    // Each record type collects the keys that others refer to.
+    // Each record type collects the keys that others refer to. A unique key on the same elements,
+    // in force whatever the period, keeps those keys already (with its first rows, all > 0), so its
+    // table is the set: one table and one lookup fewer (a person's personnummer, say).
     for (const [signature, target] of signatures) {
       const [rt, elements] = signature.split('\u0000') as [string, string];
       const state = byId.get(rt);
       if (!state) continue;
       const idx = elements.split(',').map((e) => state.plan.index.get(e) ?? -1);
       if (idx.some((i) => i < 0)) continue;
-      (state.collectors as { idx: readonly number[]; target: number }[]).push({ idx, target });
+      const rules = state.rules as RuleLayout[];
+      const k = rules.findIndex((r) => r.kind === UNIQUE && r.target < 0 && r.rule.validFrom === undefined && r.rule.validTo === undefined && r.rule.elements.join() === idx.join());
+      if (k >= 0) rules[k] = { ...rules[k]!, target };
+      else (state.collectors as { idx: readonly number[]; target: number }[]).push({ idx, target });
     }
     for (const state of states) state.slots = slotsOf(state);
     this.states = states;
@@ -565,7 +573,7 @@ export class CrossState {
     this.targets = Array.from({ length: layout.targets }, () => new KeyTable());
     this.rules = layout.states.map((s) =>
       s.rules.map((r): RuleState => {
-        if (r.kind === UNIQUE) return { layout: r, seen: new KeyTable() };
+        if (r.kind === UNIQUE) return { layout: r, seen: r.target >= 0 ? this.targets[r.target]! : new KeyTable() };
         if (r.kind === REFERENCE) return { layout: r, pendingHi: new Column(), pendingLo: new Column(), pendingRow: new Column() };
         return { layout: r, groups: new KeyTable(), gid: new Column(), start: new Column(), end: new Column(), row: new Column() };
       }),
@@ -713,7 +721,7 @@ export class CrossState {
   get bytes(): number {
     let n = this.rows.size * 12;
     for (const t of this.targets) n += t.bytes;
-    for (const rs of this.rules) for (const s of rs) n += (s.seen?.bytes ?? 0) + (s.groups?.bytes ?? 0) + (s.pendingRow?.data.byteLength ?? 0) * 3 + (s.row?.data.byteLength ?? 0) * 4;
+    for (const rs of this.rules) for (const s of rs) n += (s.layout.kind === UNIQUE && s.layout.target < 0 ? s.seen!.bytes : 0) + (s.groups?.bytes ?? 0) + (s.pendingRow?.data.byteLength ?? 0) * 3 + (s.row?.data.byteLength ?? 0) * 4;
     return n;
   }
 }
