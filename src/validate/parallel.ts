@@ -157,11 +157,14 @@ export class WorkerPool {
 
 const WINDOW = 1 << 16;
 
-/** Byte offset just past the first LF at or after `from`, the file's size at its end, -1 when none within `limit` bytes. */
+/**
+ * Byte offset just past the first LF at or after `from`, the file's size at its end, -1 when none
+ * within `limit` bytes. Reads 4 kB first (a line is usually far shorter), then windows of `buf`.
+ */
 function lineEndAfter(fd: number, from: number, size: number, limit: number, buf: Buffer): number {
-  for (let at = from; at < size; at += WINDOW) {
+  for (let at = from, step = 4096; at < size; at += step, step = buf.length) {
     if (at - from > limit) return -1;
-    const n = readSync(fd, buf, 0, Math.min(WINDOW, size - at), at);
+    const n = readSync(fd, buf, 0, Math.min(step, size - at), at);
     const i = buf.subarray(0, n).indexOf(10);
     if (i >= 0) return at + i + 1;
   }

@@ -86,6 +86,8 @@ function ndjson(n: number, seed: number): string {
     // A raw tab inside a string (not JSON), and an escaped quote (JSON, but not for the byte reader).
     else if (x < 0.095) out.push(json.replace('"personnummer":"', '"personnummer":"\t'));
     else if (x < 0.1) out.push(json.replace('"personnummer":"', '"personnummer":"\\"'));
+    // A line longer than the 4 kB read first for a cut.
+    else if (x < 0.103) out.push(json.replace('{', `{"anteckning":"${'x'.repeat(6000)}",`));
     else out.push(json);
   }
   // Mixed line ends: CRLF for some lines, a lone CR for a few.
