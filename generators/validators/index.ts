@@ -2,6 +2,9 @@
 // index.d.ts, model.js with the ValidationModel, package.json) plus a copy of the validation engine (engine/*.js),
 // from the resolved catalogue's record types, rules, code lists and obligations, for vendors validating offline with nothing installed.
 import { buildValidationModel, diagnostic, type Catalogue, type Diagnostic, type Generator, type RecordType, type ValidationModel } from '../../src/index.js';
+import { modelModule } from '../../src/validate/model-module.js';
+
+export { modelModule, stringifyModel } from '../../src/validate/model-module.js';
 
 /**
  * The engine's modules (src/validate/engine/), copied compiled with their declarations. A test
@@ -29,27 +32,6 @@ export function validatorName(recordType: { readonly id: string }): string {
 /** Text safe inside a JSDoc block. */
 function doc(s: string): string {
   return s.replace(/\*\//g, '*\u2215').replace(/\s+/g, ' ').trim();
-}
-
-const isScalar = (v: unknown): boolean => v === null || typeof v !== 'object';
-const isFlat = (v: unknown): boolean => isScalar(v) || (Array.isArray(v) && v.every(isScalar));
-// A leaf prints on one line: a scalar, a list of scalars, or an object of those (a code, a label).
-const isLeaf = (v: unknown): boolean => isFlat(v) || (!Array.isArray(v) && Object.values(v as object).every(isFlat));
-
-/**
- * JSON with one small object or list of scalars per line, so the model of a catalogue with a
- * 50,000-code list stays readable in a diff without tripling its size.
- */
-export function stringifyModel(value: unknown, indent = ''): string {
-  if (isLeaf(value) && JSON.stringify(value).length <= 160) return JSON.stringify(value);
-  const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    return `[\n${value.map((v) => inner + stringifyModel(v, inner)).join(',\n')}\n${indent}]`;
-  }
-  const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length === 0) return '{}';
-  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${stringifyModel(v, inner)}`).join(',\n')}\n${indent}}`;
 }
 
 interface Named {
@@ -247,22 +229,6 @@ function indexDts(catalogue: Catalogue, named: readonly Named[]): string {
     'export declare function createSubmissionValidator(obligationId: ObligationId, options?: { readonly period?: string | ReportingPeriod }): SubmissionValidator;',
     '',
   ].join('\n');
-}
-
-/**
- * The text of a model.js module: an optional comment line, then the model as JSON (laid out by
- * stringifyModel) in a string literal given to JSON.parse. V8 compiles and parses a JSON string
- * about twice as fast as the same data as an object literal (for a 50,000-code list, tens of
- * milliseconds of every `kodkatalog validate --release` and of every vendor's import), and a
- * single-quoted string a little faster than a template literal. Each line ends in a line
- * continuation (a backslash, which adds nothing to the string) and only `\` and `'` are escaped,
- * so the file still reads, and diffs, line by line as the JSON it holds.
- */
-export function modelModule(model: ValidationModel, comment?: string): string {
-  const json = stringifyModel(model)
-    .replace(/[\\']/g, (s) => `\\${s}`)
-    .replace(/\n/g, '\\\n');
-  return `${comment !== undefined ? `${comment}\n` : ''}export default JSON.parse('${json}');\n`;
 }
 
 function modelJs(catalogue: Catalogue, model: ValidationModel): string {

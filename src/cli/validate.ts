@@ -1,10 +1,10 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import type { Lang } from '../diagnostics/types.js';
 import { docPath, findingDocPath } from '../model/doc-paths.js';
 import type { ValidationModel } from '../validate/engine/index.js';
 import type { InputEncoding, InputFormat } from '../validate/input.js';
+import { readModelModule } from '../validate/model-module.js';
 import { csvHeader, csvRow, findingJson, htmlReport, summaryJson, textLine, textSummary, type ReportFormat } from '../validate/report.js';
 import { defaultWorkers, validateSubmission, type ReportedFinding, type SubmissionFile } from '../validate/validate.js';
 import { bufferedOut, out } from './io.js';
@@ -30,11 +30,13 @@ const err = (s: string): void => void process.stderr.write(s);
 async function loadModel(opts: ValidateCommandOptions): Promise<ValidationModel | number> {
   if (opts.release) {
     const file = join(opts.release, 'validators', 'model.js');
-    if (!existsSync(file)) {
-      err(`kodkatalog: ${opts.release} är inte en byggd katalog (validators/model.js saknas).\n`);
+    // Read as data, never run: a release is a folder of files, not code to trust.
+    const model = existsSync(file) ? readModelModule(readFileSync(file, 'utf8')) : undefined;
+    if (!model) {
+      err(`kodkatalog: ${opts.release} är inte en katalog byggd av kodkatalog (validators/model.js saknas eller är inte som bygget skriver den).\n`);
       return 2;
     }
-    return ((await import(pathToFileURL(resolve(file)).href)) as { default: ValidationModel }).default;
+    return model;
   }
   // Loading a catalogue needs the loader and its YAML parser; a release does not.
   const { checkCatalogue, hasErrors } = await import('../api.js');

@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { modelModule } from '../../src/validate/model-module.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'bin/kodkatalog.js');
@@ -79,12 +80,25 @@ describe('kodkatalog validate', () => {
     // A model that breaks the engine half-way: a stand-in for a bug in kodkatalog.
     const validators = join(release, 'validators');
     mkdirSync(validators, { recursive: true });
-    writeFileSync(join(validators, 'model.js'), 'export default { obligations: [{ id: "x", recordTypes: [{ recordType: "p" }], rules: null }], recordTypes: [{ id: "p", elements: null }], elements: [], classifications: [] };\n');
+    const broken = { modelVersion: 1, obligations: [{ id: 'x', recordTypes: [{ recordType: 'p' }], rules: null }], recordTypes: [{ id: 'p', elements: null }], elements: [], classifications: [] };
+    writeFileSync(join(validators, 'model.js'), modelModule(broken as never));
     const data = file('krasch.csv', `personnummer\n${CANARY}\n`);
     const r = run([data, '--obligation', 'x', '--release', release]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('internt fel');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(leaks(r.stdout + r.stderr)).toBe(false);
+  });
+
+  it('reads the model of a release as data and never runs it: a model.js not as the build writes it is refused (exit 2)', () => {
+    const release = join(dir, 'kod-release');
+    mkdirSync(join(release, 'validators'), { recursive: true });
+    const marker = join(dir, 'korde.txt');
+    writeFileSync(join(release, 'validators', 'model.js'), `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'x');\nexport default JSON.parse('{}');\n`);
+    const r = run([file('kod.csv', `personnummer\n${CANARY}\n`), '--obligation', 'x', '--release', release]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('inte en katalog byggd av kodkatalog');
+    expect(existsSync(marker)).toBe(false);
     expect(leaks(r.stdout + r.stderr)).toBe(false);
   });
 

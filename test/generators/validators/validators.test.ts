@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_MODULES, modelModule, pascalCase, stringifyModel, validatorName, validatorsGenerator } from '../../../generators/validators/index.js';
+import { readModelModule } from '../../../src/validate/model-module.js';
 import { buildValidationModel, generate, loadCatalogue, writeOutput, type Catalogue, type GeneratedFile } from '../../../src/index.js';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
@@ -258,9 +259,21 @@ describe('the model file', () => {
       writeFileSync(join(dir, 'model.mjs'), text);
       const loaded = ((await import(pathToFileURL(join(dir, 'model.mjs')).href)) as { default: unknown }).default;
       expect(loaded).toEqual(model);
+      // Read back as data (kodkatalog validate --release), it is the same model.
+      expect(readModelModule(text)).toEqual(model);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('is read as data only in the form the build writes: no other escape, no bare quote, nothing after the call', () => {
+    const text = modelModule({ modelVersion: 1, texts: ["it's", 'a\\b'] } as never, '// header');
+    expect(readModelModule(text)).toEqual({ modelVersion: 1, texts: ["it's", 'a\\b'] });
+    expect(readModelModule(text.replace("it\\'s", 'it\\x27s'))).toBeUndefined();
+    expect(readModelModule(text.replace("it\\'s", "it's"))).toBeUndefined();
+    expect(readModelModule(`${text}globalThis.x = 1;\n`)).toBeUndefined();
+    expect(readModelModule(text.replace("export default JSON.parse('", 'export default ('))).toBeUndefined();
+    expect(readModelModule(text.replace('"modelVersion":1', '"modelVersion":1,,'))).toBeUndefined();
   });
 
   it('prints small objects on one line and the rest indented', () => {
