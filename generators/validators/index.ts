@@ -1,10 +1,9 @@
 // validators: emits standalone ESM validators (index.js with validate<RecordType> and createSubmissionValidator,
 // index.d.ts, model.js with the ValidationModel, package.json) plus a copy of the validation engine (engine/*.js),
 // from the resolved catalogue's record types, rules, code lists and obligations, for vendors validating offline with nothing installed.
-import { buildValidationModel, diagnostic, type Catalogue, type Diagnostic, type Generator, type RecordType, type ValidationModel } from '../../src/index.js';
-import { modelModule } from '../../src/validate/model-module.js';
+import { buildValidationModel, diagnostic, modelModule, type Catalogue, type Diagnostic, type Generator, type RecordType, type ValidationModel } from '../../src/index.js';
 
-export { modelModule, stringifyModel } from '../../src/validate/model-module.js';
+export { modelModule, stringifyModel } from '../../src/index.js';
 
 /**
  * The engine's modules (src/validate/engine/), copied compiled with their declarations. A test
