@@ -22,6 +22,8 @@ export class ChunkRunner {
   private readonly checker: RowChecker;
   private buffer = Buffer.allocUnsafe(1 << 20);
   private readonly files = new Map<string, number>();
+  /** The reader of the last chunk, whose NDJSON shapes the next chunk's reader starts with. */
+  private last: LineReader | undefined;
 
   constructor(private readonly init: ChunkRunnerInit) {
     this.checker = new RowChecker(new SubmissionLayout(createEngine(init.model), init.obligation, init.period));
@@ -51,6 +53,8 @@ export class ChunkRunner {
       problem: (p) => checker.problem(p),
     });
     if (job.header) reader.useHeader(job.header, job.delimiter ?? ';');
+    if (this.last) reader.shapesOf(this.last);
+    this.last = reader;
     let problem: InputProblem | undefined;
     if (job.format === 'ndjson' && job.encoding === 'utf-8' && isUtf8(bytes)) {
       // Valid UTF-8 NDJSON, the common case, is read from the bytes (a BOM at the file's start is not text).

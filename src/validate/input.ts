@@ -494,7 +494,7 @@ export class LineReader {
   private skipping = false;
   private pendingCR = false;
   private pending: { text: string; line: number } | undefined;
-  private readonly flat: FlatJson | undefined;
+  private flat: FlatJson | undefined;
   private csvIndex: boolean | undefined;
 
   constructor(
@@ -503,6 +503,14 @@ export class LineReader {
     private readonly sink: RecordSink,
   ) {
     this.flat = format === 'ndjson' && sink.fields ? new FlatJson() : undefined;
+  }
+
+  /**
+   * Reads with the shapes another reader has learned (of the same file, say: a chunk runner's
+   * readers, one a chunk, so that a chunk does not learn them again).
+   */
+  shapesOf(other: LineReader): void {
+    if (this.flat && other.flat) this.flat = other.flat;
   }
 
   /** True when `bytes` may be used: NDJSON for a sink that takes fields. */
