@@ -3,7 +3,7 @@
 // this thread other than through findings, which never hold a value.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ChunkRunner, type ChunkRunnerInit } from './chunk.js';
-import type { ChunkJob } from './parallel.js';
+import type { ChunkJob, SentOutcome } from './parallel.js';
 
 const runner = new ChunkRunner(workerData as ChunkRunnerInit);
 
@@ -14,5 +14,7 @@ parentPort!.on('message', (message: ChunkJob | 'close') => {
     return;
   }
   const outcome = runner.run(message);
-  parentPort!.postMessage(outcome, [outcome.result.ops.buffer as ArrayBuffer]);
+  const { result } = outcome;
+  const sent: SentOutcome = { ...outcome, result: { ...result, events: JSON.stringify(result.events) } };
+  parentPort!.postMessage(sent, [result.ops.buffer as ArrayBuffer]);
 });
