@@ -740,6 +740,8 @@ export class Engine {
       const touched = [...r.elements, ...(r.groupBy ?? []), ...(r.when ? [r.when.element] : []), ...(r.then ? [r.then.element] : [])];
       if (touched.some((id) => !index.has(id))) return undefined;
     }
+    // Periods are dates, as for date-order and within-period: on other elements the rule compares nothing.
+    if (r.shape === 'no-overlap' && r.elements.some((id) => this.elements.get(id)?.kind !== K_DATE)) return undefined;
     if (r.shape === 'reference-exists') {
       // Under an obligation the target must be reported in it, with the elements referred to.
       if (!r.target) return undefined;

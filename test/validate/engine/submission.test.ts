@@ -73,6 +73,17 @@ describe('overlapping periods', () => {
     expect(brief(f)).toEqual([{ ruleId: 'insats-ingen-overlapp', row: 3, field: 'startdatum', related: 2 }]);
   });
 
+  it('compares dates only: a no-overlap rule on other elements is left out', () => {
+    const rt = MODEL.recordTypes.find((r) => r.id === 'insats')!;
+    const numbers = { ...rt, rules: rt.rules.map((r) => (r.shape === 'no-overlap' ? { ...r, elements: ['timmar', 'timmar'] } : r)) };
+    const model = { ...MODEL, recordTypes: MODEL.recordTypes.map((r) => (r.id === 'insats' ? numbers : r)) };
+    const s = createSubmission(createEngine(model), 'kommun-manad', { period: '2027-03' });
+    const f = [per(PNR.a), ins({ ...base, 'insats-id': 'i1', timmar: 10 }), ins({ ...base, 'insats-id': 'i2', timmar: 10 })].flatMap(([t, r]) => s.push(t, r));
+    expect(brief([...f, ...s.finish()]).map((x) => x.ruleId)).not.toContain('insats-ingen-overlapp');
+    // The same records with the rule on dates do overlap.
+    expect(brief(run([per(PNR.a), ins({ ...base, 'insats-id': 'i1' }), ins({ ...base, 'insats-id': 'i2' })])).map((x) => x.ruleId)).toContain('insats-ingen-overlapp');
+  });
+
   it('counts the same day in two periods as an overlap', () => {
     const f = run([per(PNR.a), ins({ ...base, 'insats-id': 'i1' }), ins({ ...base, 'insats-id': 'i2', startdatum: '2027-03-15', slutdatum: '2027-03-31' })]);
     expect(brief(f).map((x) => x.ruleId)).toEqual(['insats-ingen-overlapp']);
