@@ -47,11 +47,7 @@ export class ChunkRunner {
   run(job: ChunkJob): ChunkOutcome {
     const checker = this.checker;
     const bytes = this.read(job);
-    const reader = new LineReader(job.format, this.init.max, {
-      record: (values, recordType, line) => checker.check(recordType ?? job.recordType, values, line),
-      fields: (keys, values, count, recordType, line, _index, text) => checker.checkFields(recordType ?? job.recordType, keys, values, count, line, text),
-      problem: (p) => checker.problem(p),
-    });
+    const reader = new LineReader(job.format, this.init.max, checker.sink(job.recordType));
     if (job.header) reader.useHeader(job.header, job.delimiter ?? ';');
     if (this.last) reader.shapesOf(this.last);
     this.last = reader;

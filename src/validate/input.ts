@@ -264,6 +264,19 @@ interface FlatLayout {
   readonly recordTypeAt: number;
 }
 
+/**
+ * The closing quote of the string whose text starts at `i`, or -1 when the text holds a byte the
+ * flat reader leaves to JSON.parse: a control character (a line end among them), a backslash (an
+ * escape) or a byte outside ASCII; or when the block ends first.
+ */
+function stringEnd(b: Uint8Array, i: number): number {
+  for (let j = i; ; j++) {
+    const d = b[j];
+    if (d === 34) return j;
+    if (d === undefined || d < 32 || d === 92 || d > 126) return -1;
+  }
+}
+
 /** How many shapes, and how many record type names, a reader remembers. */
 const LAYOUTS = 16;
 const NAMES = 8;
@@ -364,14 +377,8 @@ class FlatJson {
   private value(b: Uint8Array, i: number, f: number): number {
     const c = b[i];
     if (c === 34) {
-      let j = i + 1;
-      for (;;) {
-        const d = b[j];
-        if (d === 34) break;
-        // The end of the block, a control character (a line end among them), an escape or a byte outside ASCII.
-        if (d === undefined || d < 32 || d === 92 || d > 126) return -1;
-        j++;
-      }
+      const j = stringEnd(b, i + 1);
+      if (j < 0) return -1;
       this.from[f] = i + 1;
       this.to[f] = j;
       return j + 1;
@@ -419,9 +426,8 @@ class FlatJson {
       for (;;) {
         if (c !== 34) return -1;
         const a = i + 1;
-        let e = a;
-        while (b[e] !== undefined && b[e]! >= 32 && b[e] !== 34 && b[e] !== 92 && b[e]! < 127) e++;
-        if (b[e] !== 34 || (b[a]! >= 48 && b[a]! <= 57)) return -1;
+        const e = stringEnd(b, a);
+        if (e < 0 || (b[a]! >= 48 && b[a]! <= 57)) return -1;
         keys.push(textOf(b, a, e));
         i = e + 1;
         c = b[i];

@@ -19,7 +19,7 @@ import { ABSENT, FLAGGED, covers, engineFinding, keyText, overlaps, recordDate, 
 import * as M from './engine/messages.js';
 import { unitsOf, type Units } from './engine/units.js';
 import type { ModelObligation, ValidationModel } from './engine/model.js';
-import type { InputProblem } from './input.js';
+import type { InputProblem, RecordSink } from './input.js';
 
 const UNIQUE = 0;
 const REFERENCE = 1;
@@ -271,14 +271,16 @@ export class RowChecker {
     this.events.push({ r: this.rows, p });
   }
 
-  /** Checks one record of the given record type, read at `line` (counted within the run). */
-  check(recordTypeId: string, record: Record<string, unknown>, line: number): void {
-    this.row(recordTypeId, line, record, EMPTY_KEYS, EMPTY_KEYS, 0);
-  }
-
-  /** The same for a record given as its fields, some perhaps as text (see RecordSink.fields). */
-  checkFields(recordTypeId: string, keys: readonly string[], values: readonly unknown[], count: number, line: number, text?: FieldText): void {
-    this.row(recordTypeId, line, undefined, keys, values, count, text);
+  /**
+   * What a reader hands its records and problems to: each record is checked as one of the record
+   * type it names, else of `recordType`, at its line (counted within the run).
+   */
+  sink(recordType: string): RecordSink {
+    return {
+      record: (values, rt, line) => this.row(rt ?? recordType, line, values, EMPTY_KEYS, EMPTY_KEYS, 0),
+      fields: (keys, values, count, rt, line, _index, text) => this.row(rt ?? recordType, line, undefined, keys, values, count, text),
+      problem: (p) => this.problem(p),
+    };
   }
 
   private row(

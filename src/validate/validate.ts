@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createEngine, safeName, type Finding, type FindingSeverity, type ValidationModel } from './engine/index.js';
-import { DEFAULT_MAX_RECORD, feedJsonArray, feedReader, formatOfFile, LineReader, type InputEncoding, type InputFormat, type InputProblem, type InputProblemCode, type RecordSink } from './input.js';
+import { DEFAULT_MAX_RECORD, feedJsonArray, feedReader, formatOfFile, LineReader, type InputEncoding, type InputFormat, type InputProblem, type InputProblemCode } from './input.js';
 import { readParallel, shiftProblem, WorkerPool } from './parallel.js';
 import { CrossState, RowChecker, SubmissionLayout } from './rows.js';
 
@@ -209,11 +209,7 @@ export function validateSubmission(files: SubmissionFile | readonly SubmissionFi
           records += result.rows;
           cross.merge(result, fileIndex, lineOffset, emit, problemAt(lineOffset));
         };
-        const sink: RecordSink = {
-          record: (values, rt, line) => checker.check(rt ?? recordType, values, line),
-          fields: (keys, values, count, rt, line, _index, text) => checker.checkFields(rt ?? recordType, keys, values, count, line, text),
-          problem: (p) => checker.problem(p),
-        };
+        const sink = checker.sink(recordType);
         const workers = options.workers ?? 0;
         const size = file.size ?? 0;
         if (workers > 0 && file.path !== undefined && format !== 'json' && size >= (options.parallelFrom ?? 16 << 20)) {
