@@ -582,12 +582,14 @@ export class LineReader {
     const n = b.length;
     const max = this.max;
     const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    // The engine reads a plain Uint8Array only (see Units).
+    const u = new Uint8Array(b.buffer, b.byteOffset, n);
     let p = 0;
     while (p < n && !this.stopped) {
-      const r = this.buffer.length === 0 && !this.pendingCR && b[p] === 123 ? flat.read(b, view, p) : -1;
+      const r = this.buffer.length === 0 && !this.pendingCR && u[p] === 123 ? flat.read(u, view, p) : -1;
       if (r >= 0 && r - p <= max) {
-        const c = b[r];
-        const next = r === n ? n : c === 10 ? r + 1 : c === 13 && b[r + 1] === 10 ? r + 2 : -1;
+        const c = u[r];
+        const next = r === n ? n : c === 10 ? r + 1 : c === 13 && u[r + 1] === 10 ? r + 2 : -1;
         if (next >= 0) {
           this.any = true;
           this.sink.fields!(flat.layout!.keys, flat.values, flat.count, flat.recordType, this.lineNo++, ++this.index, flat.text);
@@ -597,8 +599,8 @@ export class LineReader {
       }
       // Any other line, with its line end.
       let e = p;
-      while (e < n && b[e] !== 10 && b[e] !== 13) e++;
-      if (e < n) e += b[e] === 13 && b[e + 1] === 10 ? 2 : 1;
+      while (e < n && u[e] !== 10 && u[e] !== 13) e++;
+      if (e < n) e += u[e] === 13 && u[e + 1] === 10 ? 2 : 1;
       this.text(b.toString('utf8', p, e));
       p = e;
     }

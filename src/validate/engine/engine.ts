@@ -1,7 +1,7 @@
 import { isoDateOf, parseIsoDate, parsePeriod, type ReportingPeriod } from './dates.js';
 import { organisationNumberOf, personalIdentityNumberOf } from './identity.js';
 import { Pattern } from './pattern.js';
-import { textOf, unitsEqual, unitsOf, type Units } from './units.js';
+import { putUnits, textOf, unitsEqual, unitsOf, type Units } from './units.js';
 import * as M from './messages.js';
 import type { EngineCode, FindingMessage } from './messages.js';
 import type {
@@ -317,10 +317,13 @@ export interface Plan {
   /** A text value: units [from[i], to[i]) of `units`; from[i] is -1 for a value that is not text. */
   readonly from: Int32Array;
   readonly to: Int32Array;
-  /** The units the record's text values lie in: a reader's block of ASCII bytes, or `scratch`. */
+  /**
+   * The units the record's text values lie in: a reader's block of ASCII bytes, or the units of its
+   * string values one after the other, `used` of them taken: `scratch`, or a wide copy for a record
+   * with a unit over 255.
+   */
   units: Units;
-  /** The units of the record's string values, one after the other; `used` of them are taken. */
-  scratch: Uint16Array;
+  scratch: Uint8Array;
   used: number;
   readonly nums: Float64Array;
   /**
@@ -509,18 +512,15 @@ function loadValue(plan: Plan, i: number, v: unknown): void {
     plan.values[i] = v;
     return;
   }
-  const n = v.length;
-  if (n === 0) return;
-  let at = plan.used;
-  if (at + n > plan.scratch.length) {
-    const grown = new Uint16Array(Math.max(plan.scratch.length * 2, at + n));
-    grown.set(plan.scratch.subarray(0, at));
-    plan.scratch = plan.units = grown;
+  if (v.length === 0) return;
+  const at = plan.used;
+  const u = putUnits(plan.units, at, v);
+  if (u !== plan.units) {
+    plan.units = u;
+    if (u instanceof Uint8Array) plan.scratch = u;
   }
-  const scratch = plan.scratch;
   plan.from[i] = at;
-  for (let k = 0; k < n; k++) scratch[at++] = v.charCodeAt(k);
-  plan.to[i] = plan.used = at;
+  plan.to[i] = plan.used = at + v.length;
 }
 
 /** True when element i of the last record is absent (missing, null or an empty string). */
@@ -720,8 +720,8 @@ export class Engine {
       status: new Uint8Array(n),
       from: new Int32Array(n).fill(-1),
       to: new Int32Array(n),
-      units: new Uint16Array(0),
-      scratch: new Uint16Array(256),
+      units: new Uint8Array(0),
+      scratch: new Uint8Array(256),
       used: 0,
       nums: new Float64Array(n),
       layouts: [],

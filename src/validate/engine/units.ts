@@ -5,19 +5,45 @@
  * scratch array of units first. Either way each check is written once, on units.
  */
 
-/** Code units: ASCII bytes, or the units of a string. */
+/**
+ * Code units: a plain Uint8Array when every unit is under 256 (a reader's ASCII bytes, nearly every
+ * string), else a Uint16Array. Hot code thus meets one kind of array, not several (a Buffer is
+ * another kind to V8), and is not compiled again on a second kind in each thread.
+ */
 export type Units = Uint8Array | Uint16Array;
 
-let scratch = new Uint16Array(256);
+let narrow: Uint8Array = new Uint8Array(256);
+
+/**
+ * Writes the units of `s` into `u` from `at`: returns `u`, or a copy with room for them, a
+ * Uint16Array when `s` holds a unit over 255 and `u` was a Uint8Array.
+ */
+export function putUnits(u: Units, at: number, s: string): Units {
+  const n = s.length;
+  if (at + n > u.length) u = copied(u, at, Math.max(u.length * 2, at + n), false);
+  for (let k = 0; k < n; k++) {
+    const c = s.charCodeAt(k);
+    if (c > 255 && u instanceof Uint8Array) u = copied(u, at + k, u.length, true);
+    u[at + k] = c;
+  }
+  return u;
+}
+
+/** A new array of `size` units, wide or of the kind of `u`, that starts with the first `keep` of `u`. */
+function copied(u: Units, keep: number, size: number, wide: boolean): Units {
+  const c = wide || u instanceof Uint16Array ? new Uint16Array(size) : new Uint8Array(size);
+  c.set(u.subarray(0, keep));
+  return c;
+}
 
 /**
  * The units of a string, in an array shared by every caller: valid until the next call. For the
  * string forms of the checks, which are not on the hot path.
  */
-export function unitsOf(s: string): Uint16Array {
-  if (s.length > scratch.length) scratch = new Uint16Array(Math.max(s.length, scratch.length * 2));
-  for (let i = 0; i < s.length; i++) scratch[i] = s.charCodeAt(i);
-  return scratch;
+export function unitsOf(s: string): Units {
+  const u = putUnits(narrow, 0, s);
+  if (u instanceof Uint8Array) narrow = u;
+  return u;
 }
 
 /** The string of units [from, to). */

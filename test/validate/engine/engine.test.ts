@@ -97,6 +97,19 @@ describe('element values', () => {
     expect(seen(insats({ timmar: undefined, belopp: '-1' }))).toEqual([{ code: 'value-range', field: 'belopp', message: 'Belopp ska vara minst 0.' }]);
   });
 
+  it('reads text with characters past U+00FF among Latin-1 text, before and after it in the record', () => {
+    // 'Ōda' is three units, one of them over 255: the record's units are then copied to a wider array.
+    expect(engine.checkRecord('person', { namn: 'Ōda', personnummer: PNR.a, kommun: '0114' })).toEqual([]);
+    expect(engine.checkRecord('person', { personnummer: PNR.a, namn: 'Åsa', kommun: '0114' })).toEqual([]);
+    expect(codes(engine.checkRecord('person', { namn: 'Ōda', kommun: '0115', personnummer: PNR.a }))).toEqual(['code:kommun']);
+    expect(codes(person({ namn: 'Ōdaaa' }))).toEqual(['length:namn']);
+    expect(codes(person({ namn: 'Ō' }))).toEqual(['length:namn']);
+    expect(codes(person({ kommun: '01\u2013' }))).toEqual(['code:kommun']);
+    expect(codes(insats({ 'insats-id': 'A\u20131' }))).toEqual(['pattern:insats-id']);
+    // Wide and narrow records one after the other, on the same plan.
+    expect(person({ namn: 'Åsa' })).toEqual([]);
+  });
+
   it('reads booleans as true or false only', () => {
     for (const bad of ['TRUE', 'ja', '1', 1, 'True']) expect(codes(person({ aktiv: bad })), String(bad)).toEqual(['type:aktiv']);
   });
