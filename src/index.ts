@@ -8,7 +8,9 @@ export type { GeneratedFile, Generator, GeneratorContext, GeneratorResult } from
 export { generate, writeOutput, verifyOutput, MANIFEST_FILE, type BuildManifest, type ManifestFile } from './build/run.js';
 export { DOC_FOLDERS, DOC_PAGES, CHANGES_FOLDER, changesDocPath, docPath, findingDocPath, type DocKind } from './model/doc-paths.js';
 export { buildValidationModel } from './validate/model-builder.js';
-export { modelModule, readModelModule, stringifyModel } from './validate/model-module.js';
+export { modelModule, modelTextOf, readModelModule, stringifyModel } from './validate/model-module.js';
+export { validateSubmission, defaultWorkers, readsInParallel, type SubmissionFile, type ValidateOptions, type ReportedFinding, type RuleSummary, type ValidationSummary, type SubmissionValidation } from './validate/validate.js';
+export { WorkerPool } from './validate/parallel.js';
 export type { ValidationModel, Finding as ValidationFinding } from './validate/engine/index.js';
 export * as validationEngine from './validate/engine/index.js';
 export { obligationsData } from './obligations/export.js';

@@ -6,7 +6,8 @@ import type { ValidationModel } from '../validate/engine/index.js';
 import type { InputEncoding, InputFormat } from '../validate/input.js';
 import { readModelModule } from '../validate/model-module.js';
 import { csvHeader, csvRow, findingJson, htmlReport, summaryJson, textLine, textSummary, type ReportFormat } from '../validate/report.js';
-import { defaultWorkers, validateSubmission, type ReportedFinding, type SubmissionFile } from '../validate/validate.js';
+import { WorkerPool } from '../validate/parallel.js';
+import { defaultWorkers, readsInParallel, validateSubmission, type ReportedFinding, type SubmissionFile } from '../validate/validate.js';
 import { bufferedOut, out } from './io.js';
 
 /** Options of `kodkatalog validate`. */
@@ -90,6 +91,20 @@ export async function validateCommand(files: readonly string[], opts: ValidateCo
       return 2;
     }
   }
+  // Threads for large files start now and take the model once it is read (see WorkerPool).
+  const threads = process.env.KODKATALOG_WORKERS ? Number(process.env.KODKATALOG_WORKERS) || 0 : defaultWorkers();
+  const parallel = files.some((name) => readsInParallel({ name, path: name, size: statSync(name).size, ...(opts.inputFormat ? { format: opts.inputFormat } : {}) }, threads));
+  const pool = parallel ? new WorkerPool(threads) : undefined;
+  try {
+    return await checkAndReport(files, opts, pool ?? threads, maxErrors);
+  } finally {
+    await pool?.close();
+  }
+}
+
+/** Reads the model, checks the files with the given threads and writes the report: validateCommand's exit code. */
+async function checkAndReport(files: readonly string[], opts: ValidateCommandOptions, workers: number | WorkerPool, maxErrors: number): Promise<number> {
+  const sv = opts.lang === 'sv';
   const model = await loadModel(opts);
   if (typeof model === 'number') return model;
   const obligation = model.obligations.find((o) => o.id === opts.obligation);
@@ -123,7 +138,7 @@ export async function validateCommand(files: readonly string[], opts: ValidateCo
     encoding: opts.encoding,
     // Large CSV and NDJSON files are read and checked by worker threads, one a core
     // (KODKATALOG_WORKERS=0 reads everything on the main thread, for comparison).
-    workers: process.env.KODKATALOG_WORKERS ? Number(process.env.KODKATALOG_WORKERS) || 0 : defaultWorkers(),
+    workers,
     onBytes: (n) => bar.add(n),
   });
   let shown = 0;

@@ -6,12 +6,17 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { createEngine, type ValidationModel } from './engine/index.js';
 import { firstInvalidUtf8, withoutUtf8Bom } from '../utf8.js';
 import { LineReader, type InputProblem } from './input.js';
+import { readModelModule } from './model-module.js';
 import type { ChunkJob, ChunkOutcome } from './parallel.js';
 import { RowChecker, SubmissionLayout } from './rows.js';
 
 /** What a chunk runner is built from (also what a worker thread is given). */
 export interface ChunkRunnerInit {
-  readonly model: ValidationModel;
+  /**
+   * The model, or the text of the model.js it was read from (see readModelModule): a thread parses
+   * that text faster than it receives a copy of the model's objects.
+   */
+  readonly model: ValidationModel | string;
   readonly obligation: string;
   readonly period?: string;
   readonly max: number;
@@ -26,7 +31,9 @@ export class ChunkRunner {
   private last: LineReader | undefined;
 
   constructor(private readonly init: ChunkRunnerInit) {
-    this.checker = new RowChecker(new SubmissionLayout(createEngine(init.model), init.obligation, init.period));
+    const model = typeof init.model === 'string' ? readModelModule(init.model) : init.model;
+    if (!model) throw new Error('kodkatalog: the model text is not as the build writes it');
+    this.checker = new RowChecker(new SubmissionLayout(createEngine(model), init.obligation, init.period));
   }
 
   private read(job: ChunkJob): Buffer {

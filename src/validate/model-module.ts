@@ -39,6 +39,14 @@ export function modelModule(model: ValidationModel, comment?: string): string {
   return `${comment !== undefined ? `${comment}\n` : ''}export default JSON.parse('${json}');\n`;
 }
 
+/** The text each model read by readModelModule was read from. */
+const texts = new WeakMap<ValidationModel, string>();
+
+/** The model.js text a model was read from by readModelModule, if it was (a model is never changed once read). */
+export function modelTextOf(model: ValidationModel): string | undefined {
+  return texts.get(model);
+}
+
 /**
  * The model in the text of a model.js module as `modelModule` writes it, read as data: the module
  * is never run, and the JSON is parsed without the JavaScript parser first scanning it as a string
@@ -66,7 +74,9 @@ export function readModelModule(text: string): ValidationModel | undefined {
   }
   try {
     const model = JSON.parse(json) as ValidationModel;
-    return model !== null && typeof model === 'object' && model.modelVersion === 1 ? model : undefined;
+    if (model === null || typeof model !== 'object' || model.modelVersion !== 1) return undefined;
+    texts.set(model, text);
+    return model;
   } catch {
     return undefined;
   }

@@ -15,6 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { ChunkRunner, type ChunkRunnerInit } from './chunk.js';
 import { utf16Bom } from '../utf8.js';
 import { LineReader, type InputEncoding, type InputProblem } from './input.js';
+import { modelTextOf } from './model-module.js';
 import type { ChunkResult } from './rows.js';
 
 /** One chunk for a worker: bytes [start, end) of a file, beginning and ending at line ends. */
@@ -46,6 +47,9 @@ export interface ChunkOutcome {
   /** A fatal problem (bad encoding) ended reading. */
   readonly stopped: boolean;
 }
+
+/** What a worker thread is sent: first what to check against, then chunks. */
+export type WorkerMessage = { readonly init: ChunkRunnerInit } | ChunkJob;
 
 /**
  * A chunk's outcome as a worker sends it: its findings and problems as JSON text, because a few
@@ -86,22 +90,24 @@ const DEPTH = 3;
  * checks chunks too, but only while the chunk whose turn it is has not come back from a worker
  * (see readParallel), because it also merges every chunk's result. So n threads check with n - 1
  * workers, and one worker fewer saves its heap.
+ *
+ * The threads start when the pool is made and are told what to check against by `init`, so a
+ * caller can start them before it has read the model (a thread takes about 0.05 s to start).
  */
 export class WorkerPool {
   private readonly workers: Worker[] = [];
   private readonly load: number[] = [];
   private readonly waiting = new Map<number, { resolve: (o: ChunkOutcome) => void; reject: (e: unknown) => void; worker: number }>();
-  private readonly local: ChunkRunner;
+  private local: ChunkRunner | undefined;
   private nextId = 0;
   private failed: unknown;
 
   /** `threads` threads in all: the main thread and threads - 1 workers. */
-  constructor(threads: number, init: ChunkRunnerInit) {
+  constructor(readonly threads: number) {
     if (threads > 1 && !existsSync(fileURLToPath(WORKER))) throw new Error('kodkatalog: the worker thread script is missing (run `npm run compile`)');
-    this.local = new ChunkRunner(init);
     for (let i = 1; i < threads; i++) {
       // A small young generation: a worker's garbage is a chunk's records, short-lived.
-      const worker = new Worker(WORKER, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
+      const worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 2 } });
       worker.on('message', (o: SentOutcome) => {
         const w = this.waiting.get(o.id);
         if (!w) return;
@@ -119,9 +125,21 @@ export class WorkerPool {
     }
   }
 
+  /**
+   * Tells every thread what to check against; once only, before the first job. A model read from
+   * a model.js goes to the workers as that text (see modelTextOf).
+   */
+  init(init: ChunkRunnerInit): void {
+    if (this.local) throw new Error('kodkatalog: the worker pool is already in use');
+    this.local = new ChunkRunner(init);
+    const sent: WorkerMessage = { init: { ...init, model: (typeof init.model === 'string' ? undefined : modelTextOf(init.model)) ?? init.model } };
+    for (const w of this.workers) w.postMessage(sent);
+  }
+
   /** Gives a job to the least busy worker, unless every one has DEPTH jobs already (then undefined). */
   post(job: Omit<ChunkJob, 'id'>): Promise<ChunkOutcome> | undefined {
     if (this.failed) return Promise.reject(this.failed);
+    if (!this.local) throw new Error('kodkatalog: the worker pool has no model yet (init)');
     let w = -1;
     for (let i = 0; i < this.load.length; i++) if (this.load[i]! < DEPTH && (w < 0 || this.load[i]! < this.load[w]!)) w = i;
     if (w < 0) return undefined;
@@ -139,7 +157,12 @@ export class WorkerPool {
   /** Checks a job on this thread. */
   runHere(job: Omit<ChunkJob, 'id'>): ChunkOutcome {
     if (this.failed) throw this.failed;
-    return this.local.run({ ...job, id: this.nextId++ });
+    return this.runner.run({ ...job, id: this.nextId++ });
+  }
+
+  private get runner(): ChunkRunner {
+    if (!this.local) throw new Error('kodkatalog: the worker pool has no model yet (init)');
+    return this.local;
   }
 
   /**
@@ -157,10 +180,10 @@ export class WorkerPool {
     this.waiting.clear();
   }
 
-  /** Stops the workers. */
+  /** Stops the workers (their open files are closed with them). */
   async close(): Promise<void> {
     this.fail(new Error('kodkatalog: the worker pool is closed'));
-    this.local.close();
+    this.local?.close();
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

@@ -37,15 +37,22 @@ export interface ValidateOptions {
    * Threads that check files given with `path` and at least `parallelFrom` bytes: this thread and
    * `workers - 1` worker threads each read and check chunks of the file, and the cross-row rules
    * are merged here in file order, so the findings are the same as on one thread. 0 or left out:
-   * files are streamed on this thread.
+   * files are streamed on this thread. Or a pool started ahead (`new WorkerPool(threads)`, before
+   * the model is read, see readsInParallel), which this validation then initialises and closes.
    */
-  readonly workers?: number;
+  readonly workers?: number | WorkerPool;
   /** Smallest file read by the workers (16 MB unless told). */
   readonly parallelFrom?: number;
   /** Bytes a chunk has at least (512 kB unless told: a chunk read as one string stays on the heap, not external memory). */
   readonly chunkBytes?: number;
   /** Told how many bytes of a file read by the workers have been checked, for a progress bar. */
   readonly onBytes?: (bytes: number) => void;
+}
+
+/** True when a file is read by worker threads, given that many threads (see ValidateOptions.workers). */
+export function readsInParallel(file: Pick<SubmissionFile, 'name' | 'format' | 'path' | 'size'>, threads: number, parallelFrom = 16 << 20): boolean {
+  const format = file.format ?? formatOfFile(file.name) ?? 'csv';
+  return threads > 0 && file.path !== undefined && format !== 'json' && (file.size ?? 0) >= parallelFrom;
 }
 
 /** Threads worth checking with on this machine: one a core, at most 8 (and none but this one on one core). */
@@ -165,6 +172,8 @@ export function validateSubmission(files: SubmissionFile | readonly SubmissionFi
   };
 
   async function* run(): AsyncGenerator<ReportedFinding> {
+    const given = options.workers instanceof WorkerPool ? options.workers : undefined;
+    const threads = given?.threads ?? (options.workers as number | undefined) ?? 0;
     let pool: WorkerPool | undefined;
     try {
       // Row checks (RowChecker) and cross-row rules (CrossState) are two halves, so that worker
@@ -210,10 +219,12 @@ export function validateSubmission(files: SubmissionFile | readonly SubmissionFi
           cross.merge(result, fileIndex, lineOffset, emit, problemAt(lineOffset));
         };
         const sink = checker.sink(recordType);
-        const workers = options.workers ?? 0;
         const size = file.size ?? 0;
-        if (workers > 0 && file.path !== undefined && format !== 'json' && size >= (options.parallelFrom ?? 16 << 20)) {
-          pool ??= new WorkerPool(workers, { model: options.model, obligation: options.obligation, ...(options.period ? { period: options.period } : {}), max: DEFAULT_MAX_RECORD });
+        if (format !== 'json' && file.path !== undefined && readsInParallel({ ...file, format }, threads, options.parallelFrom)) {
+          if (!pool) {
+            pool = given ?? new WorkerPool(threads);
+            pool.init({ model: options.model, obligation: options.obligation, ...(options.period ? { period: options.period } : {}), max: DEFAULT_MAX_RECORD });
+          }
           let any = false;
           let streamed = false;
           const settings = { chunkBytes: options.chunkBytes ?? 1 << 19, max: DEFAULT_MAX_RECORD };
@@ -265,7 +276,7 @@ export function validateSubmission(files: SubmissionFile | readonly SubmissionFi
       rejectSummary(e);
       throw e;
     } finally {
-      await pool?.close();
+      await (pool ?? given)?.close();
     }
   }
 

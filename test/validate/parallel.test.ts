@@ -4,7 +4,7 @@
 // existed). Files are generated with every kind of error and cut into many small chunks, so cuts
 // fall everywhere: inside CRLF pairs' neighbourhood, in quoted CSV fields with line breaks, next to
 // bad lines. The worker threads run compiled code: this suite imports dist/ (run `npm run compile`).
-import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,16 +18,22 @@ const dist = (p: string): string => join(root, 'dist/lib/src/validate', p);
 type Validate = typeof import('../../src/validate/validate.js');
 type EngineModule = typeof import('../../src/validate/engine/index.js');
 type Input = typeof import('../../src/validate/input.js');
+type Parallel = typeof import('../../src/validate/parallel.js');
+type ModelModule = typeof import('../../src/validate/model-module.js');
 
 let validate: Validate;
 let engine: EngineModule;
 let input: Input;
+let parallel: Parallel;
+let modelModule: ModelModule;
 let dir: string;
 
 beforeAll(async () => {
   validate = (await import(dist('validate.js'))) as Validate;
   engine = (await import(dist('engine/index.js'))) as EngineModule;
   input = (await import(dist('input.js'))) as Input;
+  parallel = (await import(dist('parallel.js'))) as Parallel;
+  modelModule = (await import(dist('model-module.js'))) as ModelModule;
   dir = mkdtempSync(join(tmpdir(), 'kodkatalog-parallel-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -113,11 +119,19 @@ function csv(n: number, seed: number): string {
   return lines.map((l, i) => l + (i % 5 === 0 ? '\r\n' : '\n')).join('');
 }
 
+/** A file's bytes, opened only when read (a file read by the workers is not). */
+async function* lazily(path: string): AsyncGenerator<Uint8Array> {
+  for await (const chunk of createReadStream(path, { highWaterMark: 4096 })) yield chunk as Buffer;
+}
+
 /** The findings of a run as plain JSON, and its summary. */
-async function run(files: { name: string; path: string; recordType?: string }[], options: { workers: number; chunkBytes?: number; obligation?: string; period?: string }): Promise<{ findings: unknown[]; summary: unknown }> {
+async function run(
+  files: { name: string; path: string; recordType?: string }[],
+  options: { workers: number | InstanceType<Parallel['WorkerPool']>; chunkBytes?: number; obligation?: string; period?: string; model?: typeof MODEL },
+): Promise<{ findings: unknown[]; summary: unknown }> {
   const v = validate.validateSubmission(
-    files.map((f) => ({ name: f.name, stream: createReadStream(f.path, { highWaterMark: 4096 }), path: f.path, size: statSync(f.path).size, ...(f.recordType ? { recordType: f.recordType } : {}) })),
-    { model: MODEL, obligation: options.obligation ?? 'kommun-manad', period: options.period ?? '2027-03', workers: options.workers, parallelFrom: 0, chunkBytes: options.chunkBytes ?? 2048 },
+    files.map((f) => ({ name: f.name, stream: lazily(f.path), path: f.path, size: statSync(f.path).size, ...(f.recordType ? { recordType: f.recordType } : {}) })),
+    { model: options.model ?? MODEL, obligation: options.obligation ?? 'kommun-manad', period: options.period ?? '2027-03', workers: options.workers, parallelFrom: 0, chunkBytes: options.chunkBytes ?? 2048 },
   );
   const findings: unknown[] = [];
   for await (const f of v) findings.push(f);
@@ -237,6 +251,25 @@ describe('parallel check', () => {
       const encoding = findings.find((f) => (f as { code: string }).code === 'encoding') as { message: { sv: string } };
       expect([size, encoding.message.sv.includes(`byte ${at}`)]).toEqual([size, true]);
     }
+  });
+
+  it('takes threads started ahead, and a model read from model.js text, and closes them, leaving no file open', async () => {
+    const path = join(dir, 'forut.ndjson');
+    writeFileSync(path, ndjson(1500, 11));
+    const files = [{ name: 'forut.ndjson', path }];
+    const single = await run(files, { workers: 0 });
+    const fds = (): number => readdirSync('/proc/self/fd').length;
+    const before = fds();
+    const pool = new parallel.WorkerPool(3);
+    const read = modelModule.readModelModule(modelModule.modelModule(MODEL))!;
+    expect(modelModule.modelTextOf(read)).toBeDefined();
+    expect(await run(files, { workers: pool, model: read })).toEqual(single);
+    expect(fds()).toBe(before);
+    await expect(pool.close()).resolves.toBeUndefined();
+    // Threads started for a validation that reads no file with them are closed too.
+    const unused = new parallel.WorkerPool(2);
+    expect(await run([{ name: 'forut.ndjson', path }], { workers: unused, chunkBytes: 1 << 30, obligation: 'kommun-manad' })).toEqual(single);
+    expect(fds()).toBe(before);
   });
 
   it('reports bad UTF-8 at the same byte after the same rows, and reads lone-CR files, on either path', async () => {
