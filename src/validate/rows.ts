@@ -147,7 +147,8 @@ export class SubmissionLayout {
 export interface ChunkResult {
   /** Records read. */
   readonly rows: number;
-  readonly ops: Float64Array;
+  /** Whole numbers all (hash halves, rows, days): int32. */
+  readonly ops: Int32Array;
   readonly opsLength: number;
   readonly events: readonly ChunkEvent[];
 }
@@ -182,7 +183,7 @@ function mixUnits(u: Units, from: number, to: number): void {
 }
 
 /** Ends the hash: its two halves in `out[at]` and `out[at + 1]`. */
-function finish(out: Float64Array, at: number): void {
+function finish(out: Int32Array, at: number): void {
   h1 ^= h1 >>> 16;
   h1 = Math.imul(h1, 0x85ebca6b);
   h1 ^= h1 >>> 13;
@@ -201,7 +202,7 @@ function finish(out: Float64Array, at: number): void {
  * The hash of the key the plan's values at `idx` make, as `tupleKey` makes it (undefined where it
  * is), without building the key: false when the key is absent.
  */
-function hashTuple(plan: Plan, idx: readonly number[], emptyIsValue: boolean, out: Float64Array, at: number): boolean {
+function hashTuple(plan: Plan, idx: readonly number[], emptyIsValue: boolean, out: Int32Array, at: number): boolean {
   h1 = 0x2545f491;
   h2 = 0x9e3779b9;
   for (let k = 0; k < idx.length; k++) {
@@ -251,7 +252,7 @@ const EMPTY_KEYS: readonly string[] = [];
  * numbers. Holds nothing between records; `take()` hands over what a run of records produced.
  */
 export class RowChecker {
-  private ops = new Float64Array(1 << 14);
+  private ops = new Int32Array(1 << 14);
   private length = 0;
   private events: ChunkEvent[] = [];
   private rows = 0;
@@ -379,7 +380,7 @@ export class RowChecker {
   /** What the records since the last call produced; starts a new run. */
   take(): ChunkResult {
     const result: ChunkResult = { rows: this.rows, ops: this.ops, opsLength: this.length, events: this.events };
-    this.ops = new Float64Array(this.ops.length);
+    this.ops = new Int32Array(this.ops.length);
     this.length = 0;
     this.events = [];
     this.rows = 0;
@@ -393,7 +394,7 @@ export class RowChecker {
   private reserve(n: number): number {
     const at = this.length;
     if (at + n > this.ops.length) {
-      const grown = new Float64Array(Math.max(this.ops.length * 2, at + n));
+      const grown = new Int32Array(Math.max(this.ops.length * 2, at + n));
       grown.set(this.ops.subarray(0, at));
       this.ops = grown;
     }
