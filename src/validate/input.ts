@@ -256,7 +256,12 @@ function isArrayIndex(s: string): boolean {
 interface FlatLayout {
   /** Bytes before each value, and after the last one (the closing brace and any spaces). */
   readonly parts: readonly Uint8Array[];
-  /** Their whole 4-byte words, little-endian. */
+  /**
+   * Their whole 8-byte groups read as float64 (little-endian), then 4 bytes as an int32 when as
+   * many are left. A part is printable ASCII, never the bytes of a NaN or of a zero, so a group of
+   * a line equals a part's as a number exactly when their bytes are the same.
+   */
+  readonly partGroups: readonly Float64Array[];
   readonly partWords: readonly Int32Array[];
   /** The keys without `recordType`, in order (never changed: a sink may keep the array). */
   readonly keys: readonly string[];
@@ -330,11 +335,16 @@ class FlatJson {
     let i = p;
     for (let f = 0; ; f++) {
       const part = layout.parts[f]!;
+      const groups = layout.partGroups[f]!;
       const words = layout.partWords[f]!;
       const m = part.length;
       if (i + m > size) return -1;
       let j = 0;
-      for (let w = 0; w < words.length; w++, j += 4) if (v.getInt32(i + j, true) !== words[w]) return -1;
+      for (let w = 0; w < groups.length; w++, j += 8) if (v.getFloat64(i + j, true) !== groups[w]) return -1;
+      if (words.length > 0) {
+        if (v.getInt32(i + j, true) !== words[0]) return -1;
+        j += 4;
+      }
       for (; j < m; j++) if (b[i + j] !== part[j]) return -1;
       i += m;
       if (f === n) break;
@@ -464,11 +474,10 @@ class FlatJson {
     const parts: Uint8Array[] = [];
     for (let f = 0; f <= n; f++) parts.push(b.slice(f === 0 ? p : ends[f - 1]!, f === n ? i : starts[f]!));
     const recordTypeAt = keys.indexOf('recordType');
-    const partWords = parts.map((part) => {
-      const words = new DataView(part.buffer, part.byteOffset, part.byteLength);
-      return Int32Array.from({ length: part.length >> 2 }, (_, w) => words.getInt32(w * 4, true));
-    });
-    const layout: FlatLayout = { parts, partWords, keys: keys.filter((_, f) => f !== recordTypeAt), recordTypeAt };
+    const view = (part: Uint8Array): DataView => new DataView(part.buffer, part.byteOffset, part.byteLength);
+    const partGroups = parts.map((part) => Float64Array.from({ length: part.length >> 3 }, (_, w) => view(part).getFloat64(w * 8, true)));
+    const partWords = parts.map((part) => Int32Array.from({ length: (part.length & 7) >> 2 }, () => view(part).getInt32(part.length & ~7, true)));
+    const layout: FlatLayout = { parts, partGroups, partWords, keys: keys.filter((_, f) => f !== recordTypeAt), recordTypeAt };
     this.layouts.unshift(layout);
     if (this.layouts.length > LAYOUTS) this.layouts.pop();
     // The values as read, in the layout's order.
