@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { invalidOffset } from '../../src/utf8.js';
-import { readSubmissionFile, type InputFormat, type InputProblem, type InputRecord, type ReadOptions } from '../../src/validate/input.js';
+import { LineReader, readSubmissionFile, type InputFormat, type InputProblem, type InputRecord, type ReadOptions } from '../../src/validate/input.js';
 
 /** Feeds bytes in chunks of `size`, so every boundary case (CRLF, multi-byte characters) is crossed. */
 async function* chunks(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
@@ -109,6 +109,41 @@ describe('NDJSON and JSON', () => {
       { line: 5, values: { a: 1 } },
     ]);
     expect(JSON.stringify(rows.filter((r) => r.kind === 'problem'))).not.toContain('200001012384');
+  });
+
+  it('reads a flat line from the bytes only when every byte outside its values is that of a shape seen before', () => {
+    // Keys of 1 to 19 characters, so the parts between the values are compared 8, 4 and 1 byte at a time.
+    const keys = Array.from({ length: 19 }, (_, i) => 'abcdefghijklmnopqrs'.slice(0, i + 1));
+    const base = `{"recordType":"person",${keys.map((k, i) => `"${k}":${i % 3 === 0 ? i : `"v${i}"`}`).join(', ')}}`;
+    const lines = [base];
+    // The same line with one byte outside the values changed: a letter of a key, a space, a quote.
+    for (let i = 0; i < base.length; i++) {
+      const c = base[i]!;
+      if (/[a-s]/.test(c) && base.lastIndexOf('"', i) > base.lastIndexOf(':', i)) lines.push(base.slice(0, i) + 'z' + base.slice(i + 1));
+      if (c === ',') lines.push(base.slice(0, i + 1) + ' ' + base.slice(i + 1));
+    }
+    lines.push(base.replace('"ab":', '"ab" :'), base.replace('{"', '{ "'), base.replace(/}$/, ' }'));
+    const fromBytes: unknown[] = [];
+    const reader = new LineReader('ndjson', 1 << 20, {
+      record: (values, recordType, line) => {
+        const { recordType: _, ...rest } = values;
+        fromBytes.push({ line, recordType, values: rest });
+      },
+      fields: (k, values, count, recordType, line, _index, text) => {
+        const o: Record<string, unknown> = {};
+        for (let f = 0; f < count; f++) o[k[f]!] = text && text.from[f]! >= 0 ? Buffer.from(text.units.subarray(text.from[f]!, text.to[f]!)).toString('latin1') : values[f];
+        fromBytes.push({ line, recordType, values: o });
+      },
+      problem: (p) => void fromBytes.push(p),
+    });
+    reader.bytes(Buffer.from(lines.join('\n') + '\n'));
+    expect(lines.length).toBeGreaterThan(200);
+    const parsed = lines.map((l, i) => {
+      const { recordType, ...values } = JSON.parse(l) as Record<string, unknown>;
+      return { line: i + 1, recordType: typeof recordType === 'string' ? recordType : undefined, values };
+    });
+    expect(parsed.filter((p) => p.recordType === undefined).length).toBe(8);
+    expect(fromBytes).toEqual(parsed);
   });
 
   it('reads a JSON array element by element, with lines, and reports truncation', async () => {
