@@ -270,7 +270,7 @@ export async function* readParallel(pool: WorkerPool, file: ParallelFile, settin
     const limit = settings.max * 3 + WINDOW;
     if (dataStart >= file.size) {
       // A header and nothing else.
-      yield { kind: 'chunk', result: { rows: 0, ops: new Int32Array(0), opsLength: 0, events: [] }, lineOffset, bytes: file.size, any: false };
+      yield { kind: 'chunk', result: { rows: 0, ops: new Int32Array(0), events: [] }, lineOffset, bytes: file.size, any: false };
       return;
     }
     interface Slot {

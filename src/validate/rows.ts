@@ -149,7 +149,6 @@ export interface ChunkResult {
   readonly rows: number;
   /** Whole numbers all (hash halves, rows, days): int32. */
   readonly ops: Int32Array;
-  readonly opsLength: number;
   readonly events: readonly ChunkEvent[];
 }
 
@@ -254,10 +253,12 @@ const EMPTY_KEYS: readonly string[] = [];
 export class RowChecker {
   private ops = new Int32Array(1 << 14);
   private length = 0;
-  private events: ChunkEvent[] = [];
+  private readonly events: ChunkEvent[] = [];
   private rows = 0;
-  private personKeys: readonly string[] | undefined;
-  private personName: string | undefined;
+  // Where the personnummer was among the last record's keys. Set from the start to values of their
+  // kind, so that the first record does not change the object's layout under code being compiled.
+  private personKeys: readonly string[] = EMPTY_KEYS;
+  private personName = '';
   private personAt = -1;
 
   constructor(private readonly layout: SubmissionLayout) {}
@@ -379,10 +380,11 @@ export class RowChecker {
 
   /** What the records since the last call produced; starts a new run. */
   take(): ChunkResult {
-    const result: ChunkResult = { rows: this.rows, ops: this.ops, opsLength: this.length, events: this.events };
-    this.ops = new Int32Array(this.ops.length);
+    // Copies: the arrays stay this checker's (a field set anew would make V8 drop code compiled
+    // while the first run was checked).
+    const result: ChunkResult = { rows: this.rows, ops: this.ops.slice(0, this.length), events: this.events.slice() };
     this.length = 0;
-    this.events = [];
+    this.events.length = 0;
     this.rows = 0;
     return result;
   }

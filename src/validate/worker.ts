@@ -16,5 +16,7 @@ parentPort!.on('message', (message: WorkerMessage) => {
   const outcome = runner!.run(message);
   const { result } = outcome;
   const sent: SentOutcome = { ...outcome, result: { ...result, events: JSON.stringify(result.events) } };
-  parentPort!.postMessage(sent, [result.ops.buffer as ArrayBuffer]);
+  // Copied, not transferred: the first buffer detached in a thread makes V8 throw away its compiled
+  // code and add a check to every later typed array access. A chunk's numbers are some 64 kB.
+  parentPort!.postMessage(sent);
 });
