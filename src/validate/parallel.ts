@@ -118,7 +118,9 @@ export class WorkerPool {
         if (!w) return;
         this.waiting.delete(o.id);
         this.load[w.worker]!--;
-        w.resolve({ ...o, result: { ...o.result, events: JSON.parse(o.result.events) as ChunkResult['events'] } });
+        // The result made as RowChecker.take makes it, so that merging meets one kind of object.
+        const result: ChunkResult = { rows: o.result.rows, ops: o.result.ops, events: JSON.parse(o.result.events) as ChunkResult['events'] };
+        w.resolve({ ...o, result });
       });
       // A failure in a worker is a bug in kodkatalog; its message is not passed on (it might quote data).
       worker.on('error', () => this.fail(new Error('kodkatalog: a worker thread failed')));
