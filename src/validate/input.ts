@@ -474,9 +474,14 @@ class FlatJson {
     const parts: Uint8Array[] = [];
     for (let f = 0; f <= n; f++) parts.push(b.slice(f === 0 ? p : ends[f - 1]!, f === n ? i : starts[f]!));
     const recordTypeAt = keys.indexOf('recordType');
-    const view = (part: Uint8Array): DataView => new DataView(part.buffer, part.byteOffset, part.byteLength);
-    const partGroups = parts.map((part) => Float64Array.from({ length: part.length >> 3 }, (_, w) => view(part).getFloat64(w * 8, true)));
-    const partWords = parts.map((part) => Int32Array.from({ length: (part.length & 7) >> 2 }, () => view(part).getInt32(part.length & ~7, true)));
+    const partGroups: Float64Array[] = [];
+    const partWords: Int32Array[] = [];
+    for (const part of parts) {
+      const d = new DataView(part.buffer, part.byteOffset, part.byteLength);
+      const groups = part.length >> 3;
+      partGroups.push(Float64Array.from({ length: groups }, (_, g) => d.getFloat64(g * 8, true)));
+      partWords.push(Int32Array.from({ length: (part.length & 7) >> 2 }, () => d.getInt32(groups * 8, true)));
+    }
     const layout: FlatLayout = { parts, partGroups, partWords, keys: keys.filter((_, f) => f !== recordTypeAt), recordTypeAt };
     this.layouts.unshift(layout);
     if (this.layouts.length > LAYOUTS) this.layouts.pop();

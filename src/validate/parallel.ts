@@ -139,14 +139,15 @@ export class WorkerPool {
   init(init: ChunkRunnerInit): void {
     if (this.local) throw new Error('kodkatalog: the worker pool is already in use');
     this.local = new ChunkRunner(init);
-    const sent: WorkerMessage = { init: { ...init, model: (typeof init.model === 'string' ? undefined : modelTextOf(init.model)) ?? init.model } };
+    const text = typeof init.model === 'string' ? init.model : modelTextOf(init.model);
+    const sent: WorkerMessage = { init: { ...init, model: text ?? init.model } };
     for (const w of this.workers) w.postMessage(sent);
   }
 
   /** Gives a job to the least busy worker, unless every one has DEPTH jobs already (then undefined). */
   post(job: Omit<ChunkJob, 'id'>): Promise<ChunkOutcome> | undefined {
     if (this.failed) return Promise.reject(this.failed);
-    if (!this.local) throw new Error('kodkatalog: the worker pool has no model yet (init)');
+    this.runner();
     let w = -1;
     for (let i = 0; i < this.load.length; i++) if (this.load[i]! < DEPTH && (w < 0 || this.load[i]! < this.load[w]!)) w = i;
     if (w < 0) return undefined;
@@ -164,10 +165,11 @@ export class WorkerPool {
   /** Checks a job on this thread. */
   runHere(job: Omit<ChunkJob, 'id'>): ChunkOutcome {
     if (this.failed) throw this.failed;
-    return this.runner.run({ ...job, id: this.nextId++ });
+    return this.runner().run({ ...job, id: this.nextId++ });
   }
 
-  private get runner(): ChunkRunner {
+  /** This thread's runner, once `init` has been called. */
+  private runner(): ChunkRunner {
     if (!this.local) throw new Error('kodkatalog: the worker pool has no model yet (init)');
     return this.local;
   }

@@ -220,6 +220,7 @@ export function validateSubmission(files: SubmissionFile | readonly SubmissionFi
         };
         const sink = checker.sink(recordType);
         const size = file.size ?? 0;
+        // (The first two tests are readsInParallel's own, repeated for the type checker.)
         if (format !== 'json' && file.path !== undefined && readsInParallel({ ...file, format }, threads, options.parallelFrom)) {
           if (!pool) {
             pool = given ?? new WorkerPool(threads);
