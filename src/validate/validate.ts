@@ -171,7 +171,8 @@ export function validateSubmission(files: SubmissionFile | readonly SubmissionFi
     return f;
   };
 
-  async function* run(): AsyncGenerator<ReportedFinding> {
+  // The findings in batches (one a chunk): resumed once a chunk, not once a finding.
+  async function* batches(): AsyncGenerator<ReportedFinding[]> {
     const given = options.workers instanceof WorkerPool ? options.workers : undefined;
     const threads = given?.threads ?? (options.workers as number | undefined) ?? 0;
     let pool: WorkerPool | undefined;
@@ -235,7 +236,7 @@ export function validateSubmission(files: SubmissionFile | readonly SubmissionFi
               records += piece.result.rows;
               cross.merge(piece.result, fileIndex, piece.lineOffset, emit, problemAt(piece.lineOffset));
               options.onBytes?.(piece.bytes);
-              yield* flush();
+              yield flush();
               continue;
             }
             // The rest of the file goes to the streaming reader (see parallel.ts for when).
@@ -245,25 +246,25 @@ export function validateSubmission(files: SubmissionFile | readonly SubmissionFi
             const source = piece.start === 0 ? file.stream : counted(createReadStream(file.path, { start: piece.start, highWaterMark: 1 << 20 }), options.onBytes);
             for await (const _ of feedReader(source, reader, encoding, piece.start, piece.start === 0)) {
               take(piece.lineOffset);
-              yield* flush();
+              yield flush();
             }
             any ||= reader.any;
           }
           if (format === 'ndjson' && !any && !stopped && !streamed) {
             problemAt(0)({ kind: 'problem', code: 'empty-file', fatal: true });
-            yield* flush();
+            yield flush();
           }
           continue;
         }
         const feed = format === 'json' ? feedJsonArray(file.stream, sink, encoding) : feedReader(file.stream, new LineReader(format, DEFAULT_MAX_RECORD, sink), encoding);
         for await (const _ of feed) {
           take(0);
-          yield* flush();
+          yield flush();
           if (stopped) break;
         }
       }
       cross.finish((f) => void out.push(tally(place(f))));
-      yield* flush();
+      yield flush();
       resolveSummary({
         obligation: options.obligation,
         ...(options.period ? { period: options.period } : {}),
@@ -281,7 +282,11 @@ export function validateSubmission(files: SubmissionFile | readonly SubmissionFi
     }
   }
 
-  return { [Symbol.asyncIterator]: run, summary };
+  async function* findings(): AsyncGenerator<ReportedFinding> {
+    for await (const batch of batches()) yield* batch;
+  }
+
+  return { [Symbol.asyncIterator]: findings, summary };
 }
 
 /** A byte stream that tells how much it has passed on. */
