@@ -93,17 +93,20 @@ export async function validateCommand(files: readonly string[], opts: ValidateCo
   }
   // Threads for large files start now and take the model once it is read (see WorkerPool).
   const threads = process.env.KODKATALOG_WORKERS ? Number(process.env.KODKATALOG_WORKERS) || 0 : defaultWorkers();
-  const parallel = files.some((name) => readsInParallel({ name, path: name, size: statSync(name).size, ...(opts.inputFormat ? { format: opts.inputFormat } : {}) }, threads));
-  const pool = parallel ? new WorkerPool(threads) : undefined;
+  const onDisk: OnDisk[] = files.map((name) => ({ name, path: name, size: statSync(name).size, ...(opts.inputFormat ? { format: opts.inputFormat } : {}) }));
+  const pool = onDisk.some((f) => readsInParallel(f, threads)) ? new WorkerPool(threads) : undefined;
   try {
-    return await checkAndReport(files, opts, pool ?? threads, maxErrors);
+    return await checkAndReport(onDisk, opts, pool ?? threads, maxErrors);
   } finally {
     await pool?.close();
   }
 }
 
+/** A file given on the command line: its name (also its path), size and any format told. */
+type OnDisk = Pick<SubmissionFile, 'name' | 'path' | 'size' | 'format'>;
+
 /** Reads the model, checks the files with the given threads and writes the report: validateCommand's exit code. */
-async function checkAndReport(files: readonly string[], opts: ValidateCommandOptions, workers: number | WorkerPool, maxErrors: number): Promise<number> {
+async function checkAndReport(files: readonly OnDisk[], opts: ValidateCommandOptions, workers: number | WorkerPool, maxErrors: number): Promise<number> {
   const sv = opts.lang === 'sv';
   const model = await loadModel(opts);
   if (typeof model === 'number') return model;
@@ -114,9 +117,10 @@ async function checkAndReport(files: readonly string[], opts: ValidateCommandOpt
   }
   const recordTypeIds = new Set(obligation.recordTypes.map((r) => r.recordType));
 
-  const total = files.reduce((n, f) => n + statSync(f).size, 0);
+  const total = files.reduce((n, f) => n + f.size!, 0);
   const bar = progress(total, process.stderr.isTTY === true && total > 4e6 && opts.format !== 'json');
-  const inputs: SubmissionFile[] = files.map((name) => {
+  const inputs: SubmissionFile[] = files.map((file) => {
+    const name = file.name;
     const stem = basename(name).replace(/\.[^.]*$/, '');
     const recordType = opts.recordType ?? (recordTypeIds.has(stem) ? stem : undefined);
     async function* stream(): AsyncGenerator<Uint8Array> {
@@ -125,7 +129,7 @@ async function checkAndReport(files: readonly string[], opts: ValidateCommandOpt
         yield chunk as Buffer;
       }
     }
-    return { name, stream: stream(), path: name, size: statSync(name).size, ...(opts.inputFormat ? { format: opts.inputFormat } : {}), ...(recordType ? { recordType } : {}) };
+    return { ...file, stream: stream(), ...(recordType ? { recordType } : {}) };
   });
 
   const docsBase = opts.docsBase ?? relative(process.cwd(), join(opts.release ?? 'dist/catalogue', 'docs')).split('\\').join('/') + '/';

@@ -351,10 +351,7 @@ class FlatJson {
       i = this.value(b, i, f);
       if (i < 0) return -1;
     }
-    const { from, to, other, values } = this;
-    const text = this.text;
-    if (text.from.length < n) text.from = new Int32Array(this.from.length);
-    if (text.to.length < n) text.to = new Int32Array(this.from.length);
+    const { from, to, other, values, text } = this;
     text.units = b;
     const rt = layout.recordTypeAt;
     let k = 0;
@@ -447,8 +444,11 @@ class FlatJson {
         while (c === 32) c = b[++i];
         const f = keys.length - 1;
         if (f >= this.from.length) {
-          this.from = new Int32Array(this.from.length * 2);
-          this.to = new Int32Array(this.to.length * 2);
+          const size = this.from.length * 2;
+          this.from = new Int32Array(size);
+          this.to = new Int32Array(size);
+          this.text.from = new Int32Array(size);
+          this.text.to = new Int32Array(size);
         }
         starts.push(i);
         i = this.value(b, i, f);

@@ -255,8 +255,7 @@ export class RowChecker {
   private length = 0;
   private readonly events: ChunkEvent[] = [];
   private rows = 0;
-  // Where the personnummer was among the last record's keys. Set from the start to values of their
-  // kind, so that the first record does not change the object's layout under code being compiled.
+  // Where the personnummer was among the last record's keys (none yet).
   private personKeys: readonly string[] = EMPTY_KEYS;
   private personName = '';
   private personAt = -1;
@@ -380,8 +379,7 @@ export class RowChecker {
 
   /** What the records since the last call produced; starts a new run. */
   take(): ChunkResult {
-    // Copies: the arrays stay this checker's (a field set anew would make V8 drop code compiled
-    // while the first run was checked).
+    // Copies of what the run used: the checker keeps its arrays for the next run.
     const result: ChunkResult = { rows: this.rows, ops: this.ops.slice(0, this.length), events: this.events.slice() };
     this.length = 0;
     this.events.length = 0;
