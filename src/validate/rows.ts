@@ -7,7 +7,7 @@
  *   keeps nothing between records, so any number of them can check chunks of a file side by side.
  * - `CrossState` takes those numbers in file order, in one place, and does what needs all rows:
  *   unique keys, references, overlapping periods. It keeps typed arrays only: a key costs about
- *   12-24 bytes however long it is, and no personnummer is held as a string.
+ *   12 bytes however long it is (20 with a period), and no personnummer is held as a string.
  *
  * The single-threaded path runs both halves on one thread, through the same code, so the findings
  * and their order are the same whichever path reads a file. They are those of `SubmissionState`
@@ -424,6 +424,16 @@ export class KeyTable {
     this.mask = capacity - 1;
   }
 
+  /** Empties the table, with room for `n` keys without growing (it keeps its array when that is large enough). */
+  reset(n: number): void {
+    let capacity = 16;
+    while (capacity * 3 < n * 4) capacity *= 2;
+    if (this.slots.length < capacity * 3) this.slots = new Int32Array(capacity * 3);
+    else this.slots.fill(0, 0, capacity * 3);
+    this.mask = capacity - 1;
+    this.size = 0;
+  }
+
   /** The slot where the search for a key starts. */
   private home(hi: number, lo: number): number {
     return (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;
@@ -465,12 +475,13 @@ export class KeyTable {
 
   private grow(): void {
     const old = this.slots;
-    const capacity = (this.mask + 1) * 2;
+    const oldCapacity = this.mask + 1;
+    const capacity = oldCapacity * 2;
     this.slots = new Int32Array(capacity * 3);
     this.mask = capacity - 1;
     const { slots, mask } = this;
     // The keys are known to differ: each goes to the first free slot, with no comparing.
-    for (let from = 0; from < old.length; from += 3) {
+    for (let from = 0; from < oldCapacity * 3; from += 3) {
       const v = old[from + 2]!;
       if (v === 0) continue;
       const hi = old[from]!;
@@ -491,35 +502,124 @@ const GROWTH = 1.5;
 /** A growable column of int32 numbers. */
 class Column {
   length = 0;
-  data = new Int32Array(1024);
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(Math.ceil(this.data.length * GROWTH));
+  data: Int32Array;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  /** The column's array, with room for `n` more numbers. */
+  room(n: number): Int32Array {
+    if (this.length + n > this.data.length) {
+      const grown = new Int32Array(Math.max(Math.ceil(this.data.length * GROWTH), this.length + n));
       grown.set(this.data);
       this.data = grown;
     }
-    this.data[this.length++] = x;
+    return this.data;
   }
-  clear(): void {
-    this.length = 0;
-    this.data = new Int32Array(16);
+  push(x: number): void {
+    this.room(1)[this.length++] = x;
   }
 }
 
-interface RuleState {
-  readonly layout: RuleLayout;
-  /** unique-key: first row per key. */
-  readonly seen?: KeyTable;
-  /** reference-exists: references not found when read: key halves and row. */
-  readonly pendingHi?: Column;
-  readonly pendingLo?: Column;
-  readonly pendingRow?: Column;
-  /** no-overlap: group id (1-based, in order of first appearance) per group key; per record: group, start, end, row. */
-  readonly groups?: KeyTable;
-  readonly gid?: Column;
-  readonly start?: Column;
-  readonly end?: Column;
-  readonly row?: Column;
+/**
+ * Bits of a key's hash that choose its partition. A million keys in one hash table take some 24 MB,
+ * far more than a core's cache, and each lookup then waits for memory (about 150 ns here, against
+ * 10 when the table is cached). So keys are only written down while the file is read, each in the
+ * partition its hash names, and compared at the end partition by partition, in a table of a
+ * thousand keys or so that stays in the cache.
+ */
+const PART_BITS = 10;
+const PARTS = 1 << PART_BITS;
+/** Entries a block holds: a partition's entries are in a chain of blocks. */
+const BLOCK = 32;
+/** Numbers an arena holds: blocks are cut from arenas, since a typed array takes microseconds to make. */
+const ARENA_BITS = 16;
+const ARENA = 1 << ARENA_BITS;
+
+/**
+ * The keys of a key set or of a cross-row rule, in file order within each partition: per entry the
+ * key's two hash halves, its row and, for periods, their start and end (`width` numbers in all).
+ * A partition's entries are in a chain of blocks cut one after another from large arenas: a block
+ * is its next block's position (-1 for none), then BLOCK entries. An entry is written to the last
+ * block of its partition, and the last blocks of all partitions stay in the cache.
+ */
+class KeyLog {
+  private readonly arenas: Int32Array[] = [];
+  /** Where the next block is cut: a position (arena << ARENA_BITS | offset). */
+  private free = 0;
+  /** Per partition: position of its first block and of its last block (-1: none yet). */
+  private readonly first = new Int32Array(PARTS).fill(-1);
+  private readonly last = new Int32Array(PARTS).fill(-1);
+  /** Per partition: the arena of its last block, where in it the next entry goes, and where that block ends. */
+  private readonly tail: Int32Array[] = [];
+  private readonly next = new Int32Array(PARTS);
+  private readonly end = new Int32Array(PARTS);
+
+  constructor(readonly width: 3 | 5) {
+    const none = new Int32Array(0);
+    for (let p = 0; p < PARTS; p++) this.tail.push(none);
+  }
+
+  push(hi: number, lo: number, row: number, start: number, end: number): void {
+    const p = hi >>> (32 - PART_BITS);
+    let at = this.next[p]!;
+    let arena = this.tail[p]!;
+    if (at === this.end[p]) {
+      arena = this.block(p);
+      at = this.next[p]!;
+    }
+    arena[at] = hi;
+    arena[at + 1] = lo;
+    arena[at + 2] = row;
+    if (this.width === 5) {
+      arena[at + 3] = start;
+      arena[at + 4] = end;
+    }
+    this.next[p] = at + this.width;
+  }
+
+  /** Cuts a new last block for partition p: its arena. */
+  private block(p: number): Int32Array {
+    const size = 1 + BLOCK * this.width;
+    if ((this.free & (ARENA - 1)) + size > ARENA || this.arenas.length === 0) {
+      this.arenas.push(new Int32Array(ARENA));
+      this.free = (this.arenas.length - 1) << ARENA_BITS;
+    }
+    const pos = this.free;
+    this.free += size;
+    const arena = this.arenas[pos >>> ARENA_BITS]!;
+    const at = pos & (ARENA - 1);
+    arena[at] = -1;
+    const prev = this.last[p]!;
+    if (prev < 0) this.first[p] = pos;
+    else this.arenas[prev >>> ARENA_BITS]![prev & (ARENA - 1)] = pos;
+    this.last[p] = pos;
+    this.tail[p] = arena;
+    this.next[p] = at + 1;
+    this.end[p] = at + size;
+    return arena;
+  }
+
+  /** Partition p's entries one after another, in `scratch`. */
+  part(p: number, scratch: Column): { readonly data: Int32Array; readonly length: number } {
+    let n = 0;
+    for (let pos = this.first[p]!; pos >= 0; ) {
+      const arena = this.arenas[pos >>> ARENA_BITS]!;
+      const at = pos & (ARENA - 1);
+      const stop = pos === this.last[p] ? this.next[p]! : at + 1 + BLOCK * this.width;
+      scratch.length = n;
+      scratch.room(stop - at - 1).set(arena.subarray(at + 1, stop), n);
+      n += stop - at - 1;
+      pos = arena[at]!;
+    }
+    scratch.length = n;
+    return scratch;
+  }
+
+  /** Lets go of the entries, once read for the last time. */
+  clear(): void {
+    this.arenas.length = 0;
+    this.tail.length = 0;
+  }
 }
 
 /**
@@ -560,26 +660,31 @@ export class RowIndex {
   }
 }
 
+/** A cross-row rule and the keys it was given (a unique key kept in a target set: that set's). */
+interface RuleState {
+  readonly layout: RuleLayout;
+  readonly plan: Plan;
+  readonly log: KeyLog;
+}
+
 /**
  * The cross-row rules of a submission, fed with row checkers' numbers in file order. Emits each
- * finding as soon as it is known: a row's own findings, then its duplicate keys; references and
- * overlaps at `finish`, sorted by row.
+ * row's own findings as soon as they are known, and those of the cross-row rules (duplicate keys,
+ * references, overlaps) at `finish`, sorted by row.
  */
 export class CrossState {
   readonly rows = new RowIndex();
+  /** Per state, its cross-row rules. */
   private readonly rules: RuleState[][];
-  private readonly targets: KeyTable[];
+  /** The key sets that references look in. */
+  private readonly targets: KeyLog[];
   private obligationChecked = false;
   private finished = false;
 
   constructor(private readonly layout: SubmissionLayout) {
-    this.targets = Array.from({ length: layout.targets }, () => new KeyTable());
+    this.targets = Array.from({ length: layout.targets }, () => new KeyLog(3));
     this.rules = layout.states.map((s) =>
-      s.rules.map((r): RuleState => {
-        if (r.kind === UNIQUE) return { layout: r, seen: r.target >= 0 ? this.targets[r.target]! : new KeyTable() };
-        if (r.kind === REFERENCE) return { layout: r, pendingHi: new Column(), pendingLo: new Column(), pendingRow: new Column() };
-        return { layout: r, groups: new KeyTable(), gid: new Column(), start: new Column(), end: new Column(), row: new Column() };
-      }),
+      s.rules.map((r): RuleState => ({ layout: r, plan: s.plan, log: r.kind === UNIQUE && r.target >= 0 ? this.targets[r.target]! : new KeyLog(r.kind === OVERLAP ? 5 : 3) })),
     );
   }
 
@@ -612,37 +717,14 @@ export class CrossState {
       if (stateIndex < 0) continue;
       const state = states[stateIndex]!;
       for (const c of state.collectors) {
-        if (ops[at] === 1) this.targets[c.target]!.putIfAbsent(ops[at + 1]!, ops[at + 2]!, 1);
+        if (ops[at] === 1) this.targets[c.target]!.push(ops[at + 1]!, ops[at + 2]!, row, 0, 0);
         at += 3;
       }
       const rules = this.rules[stateIndex]!;
       for (let k = 0; k < rules.length; k++) {
-        const s = rules[k]!;
-        const present = ops[at] === 1;
-        const hi = ops[at + 1]!;
-        const lo = ops[at + 2]!;
-        if (s.seen) {
-          at += 3;
-          if (!present) continue;
-          const first = s.seen.putIfAbsent(hi, lo, row);
-          if (first !== 0) emit(this.duplicate(state.plan, s.layout.rule, row, first), 0);
-        } else if (s.pendingRow) {
-          at += 3;
-          if (!present || this.targets[s.layout.target]!.get(hi, lo) !== 0) continue;
-          s.pendingHi!.push(hi);
-          s.pendingLo!.push(lo);
-          s.pendingRow.push(row);
-        } else {
-          if (present) {
-            let g = s.groups!.putIfAbsent(hi, lo, s.groups!.size + 1);
-            if (g === 0) g = s.groups!.size;
-            s.gid!.push(g);
-            s.start!.push(ops[at + 3]!);
-            s.end!.push(ops[at + 4]!);
-            s.row!.push(row);
-          }
-          at += 5;
-        }
+        const log = rules[k]!.log;
+        if (ops[at] === 1) log.push(ops[at + 1]!, ops[at + 2]!, row, ops[at + 3]!, ops[at + 4]!);
+        at += log.width;
       }
     }
     while (e < events.length) {
@@ -651,17 +733,9 @@ export class CrossState {
     }
   }
 
-  private duplicate(plan: Plan, rule: CompiledRule, row: number, firstRow: number): Finding {
-    const rt = plan.recordType.id;
-    const field = plan.elements[rule.elements[0]!]!.el.id;
-    if (!rule.implicitKey) return ruleFinding(rule, rt, row, field, firstRow);
-    const f = engineFinding('duplicate-key', rt, row, field, M.duplicateKey(plan.recordType.label, rule.elements.map((i) => plan.elements[i]!.el.label), firstRow));
-    return { ...f, related: firstRow };
-  }
-
   /**
-   * Ends the submission: resolves references and compares periods, and emits those findings
-   * sorted by row (for one row: in the order of record types and rules). Call once.
+   * Ends the submission: compares keys, resolves references and compares periods, and emits those
+   * findings sorted by row (for one row: in the order of record types and rules). Call once.
    */
   finish(emit: (f: Finding) => void): void {
     if (this.finished) return;
@@ -671,95 +745,116 @@ export class CrossState {
       const f = this.layout.obligationFinding();
       if (f) emit(f);
     }
+    // The rules numbered in the order of record types and rules; per target set, the unique key
+    // that keeps its keys (-1: none) and the references that look in it.
+    const list = this.rules.flat();
+    const owner = this.targets.map(() => -1);
+    const references = this.targets.map((): number[] => []);
+    const others: number[] = [];
+    list.forEach(({ layout: { kind, target } }, no) => {
+      if (kind === REFERENCE) references[target]!.push(no);
+      else if (kind === UNIQUE && target >= 0) owner[target] = no;
+      else others.push(no);
+    });
     // Findings as (row, related, rule) numbers, sorted by row, then made one by one.
     const fRow = new Column();
     const fRelated = new Column();
     const fRule = new Column();
-    const ruleList: { plan: Plan; rule: CompiledRule }[] = [];
-    this.layout.states.forEach((state, si) => {
-      for (const s of this.rules[si]!) {
-        const ruleNo = ruleList.length;
-        ruleList.push({ plan: state.plan, rule: s.layout.rule });
-        if (s.pendingRow) {
-          const target = this.targets[s.layout.target]!;
-          const rows = s.pendingRow.data;
-          for (let i = 0; i < s.pendingRow.length; i++) {
-            if (target.get(s.pendingHi!.data[i]!, s.pendingLo!.data[i]!) !== 0) continue;
-            fRow.push(rows[i]!);
-            fRelated.push(0);
-            fRule.push(ruleNo);
-          }
-          s.pendingHi!.clear();
-          s.pendingLo!.clear();
-          s.pendingRow.clear();
-        } else if (s.groups) {
-          overlapsIn(s, (row, related) => {
-            fRow.push(row);
-            fRelated.push(related);
-            fRule.push(ruleNo);
-          });
-          s.gid!.clear();
-          s.start!.clear();
-          s.end!.clear();
-          s.row!.clear();
-        }
+    const found = (row: number, related: number, rule: number): void => {
+      fRow.push(row);
+      fRelated.push(related);
+      fRule.push(rule);
+    };
+    const table = new KeyTable();
+    const scratch = new Column(0);
+    // A partition's keys into the table in file order: each repeat found as a duplicate of `rule` (if >= 0).
+    const fill = (log: KeyLog, p: number, rule: number): void => {
+      const { data: d, length } = log.part(p, scratch);
+      table.reset(length / 3);
+      for (let i = 0; i < length; i += 3) {
+        const first = table.putIfAbsent(d[i]!, d[i + 1]!, d[i + 2]!);
+        if (first !== 0 && rule >= 0) found(d[i + 2]!, first, rule);
       }
-    });
+    };
+    let gid = new Int32Array(0);
+    for (let p = 0; p < PARTS; p++) {
+      this.targets.forEach((set, t) => {
+        fill(set, p, owner[t]!);
+        for (const no of references[t]!) {
+          const { data: d, length } = list[no]!.log.part(p, scratch);
+          for (let i = 0; i < length; i += 3) if (table.get(d[i]!, d[i + 1]!) === 0) found(d[i + 2]!, 0, no);
+        }
+      });
+      for (const no of others) {
+        const log = list[no]!.log;
+        if (list[no]!.layout.kind === UNIQUE) {
+          fill(log, p, no);
+          continue;
+        }
+        // Periods: each entry's group, numbered in order of first appearance in the partition.
+        const { data: d, length } = log.part(p, scratch);
+        const n = length / 5;
+        if (gid.length < n) gid = new Int32Array(n);
+        table.reset(n);
+        for (let i = 0; i < n; i++) {
+          const g = table.putIfAbsent(d[i * 5]!, d[i * 5 + 1]!, table.size + 1);
+          gid[i] = g === 0 ? table.size : g;
+        }
+        overlapsIn(d, n, gid, table.size, (row, related) => found(row, related, no));
+      }
+    }
+    for (const s of list) s.log.clear();
+    for (const t of this.targets) t.clear();
     const n = fRow.length;
     const order = new Int32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
     const rowOf = fRow.data;
-    // Stable: equal rows keep the order of record types and rules.
-    order.sort((a, b) => rowOf[a]! - rowOf[b]! || a - b);
+    const ruleOf = fRule.data;
+    order.sort((a, b) => rowOf[a]! - rowOf[b]! || ruleOf[a]! - ruleOf[b]!);
     for (let k = 0; k < n; k++) {
       const i = order[k]!;
-      const { plan, rule } = ruleList[fRule.data[i]!]!;
-      const field = plan.elements[rule.elements[0]!]!.el.id;
+      const { layout, plan } = list[ruleOf[i]!]!;
+      const rule = layout.rule;
+      const row = rowOf[i]!;
       const related = fRelated.data[i]!;
-      emit(related === 0 ? ruleFinding(rule, plan.recordType.id, rowOf[i]!, field) : ruleFinding(rule, plan.recordType.id, rowOf[i]!, field, related));
+      const field = plan.elements[rule.elements[0]!]!.el.id;
+      if (layout.kind === UNIQUE && rule.implicitKey) {
+        const f = engineFinding('duplicate-key', plan.recordType.id, row, field, M.duplicateKey(plan.recordType.label, rule.elements.map((e) => plan.elements[e]!.el.label), related));
+        emit({ ...f, related });
+      } else emit(related === 0 ? ruleFinding(rule, plan.recordType.id, row, field) : ruleFinding(rule, plan.recordType.id, row, field, related));
     }
-  }
-
-  /** Bytes held by the cross-row state (keys, rows, periods), for the memory figures. */
-  get bytes(): number {
-    let n = this.rows.size * 12;
-    for (const t of this.targets) n += t.bytes;
-    for (const rs of this.rules) for (const s of rs) n += (s.layout.kind === UNIQUE && s.layout.target < 0 ? s.seen!.bytes : 0) + (s.groups?.bytes ?? 0) + (s.pendingRow?.data.byteLength ?? 0) * 3 + (s.row?.data.byteLength ?? 0) * 4;
-    return n;
   }
 }
 
-// Per group, in order of the group's first appearance: its periods sorted by start (then row), and
-// each that begins before an earlier one has ended, with the row whose end reaches furthest.
-function overlapsIn(s: RuleState, report: (row: number, related: number) => void): void {
-  const n = s.gid!.length;
-  const groups = s.groups!.size;
+// Per group: its periods sorted by start (then row), and each that begins before an earlier one has
+// ended, with the row whose end reaches furthest. Entry i of `d` is (hash halves, row, start, end)
+// from i * 5, of group gid[i] (1 to `groups`).
+function overlapsIn(d: Int32Array, n: number, gid: Int32Array, groups: number, report: (row: number, related: number) => void): void {
   if (n < 2) return;
-  const gid = s.gid!.data;
-  const start = s.start!.data;
-  const end = s.end!.data;
-  const rowOf = s.row!.data;
+  const rowOf = (i: number): number => d[i * 5 + 2]!;
+  const start = (i: number): number => d[i * 5 + 3]!;
+  const end = (i: number): number => d[i * 5 + 4]!;
   // Counting sort by group, keeping file order within a group.
   const first = new Int32Array(groups + 2);
   for (let i = 0; i < n; i++) first[gid[i]! + 1]!++;
   for (let g = 1; g <= groups + 1; g++) first[g]! += first[g - 1]!;
   const members = new Int32Array(n);
-  const fill = first.slice();
-  for (let i = 0; i < n; i++) members[fill[gid[i]!]!++] = i;
+  const next = first.slice();
+  for (let i = 0; i < n; i++) members[next[gid[i]!]!++] = i;
   for (let g = 1; g <= groups; g++) {
     const from = first[g]!;
     const to = first[g + 1]!;
     if (to - from < 2) continue;
     const order = Array.from(members.subarray(from, to));
-    order.sort((x, y) => start[x]! - start[y]! || rowOf[x]! - rowOf[y]!);
-    let maxEnd = end[order[0]!]!;
-    let maxRow = rowOf[order[0]!]!;
+    order.sort((x, y) => start(x) - start(y) || rowOf(x) - rowOf(y));
+    let maxEnd = end(order[0]!);
+    let maxRow = rowOf(order[0]!);
     for (let k = 1; k < order.length; k++) {
       const i = order[k]!;
-      if (start[i]! <= maxEnd) report(rowOf[i]!, maxRow);
-      if (end[i]! > maxEnd) {
-        maxEnd = end[i]!;
-        maxRow = rowOf[i]!;
+      if (start(i) <= maxEnd) report(rowOf(i), maxRow);
+      if (end(i) > maxEnd) {
+        maxEnd = end(i);
+        maxRow = rowOf(i);
       }
     }
   }

@@ -253,6 +253,34 @@ describe('parallel check', () => {
     }
   });
 
+  it('finds the same repeated keys, missing references and overlaps as the engine among 150,000 records', async () => {
+    // Enough keys that the cross-row state's partitions each hold a chain of blocks, cut from many
+    // arenas: 60,000 person records and 90,000 insats records, with pools smaller than that.
+    const rnd = prng(23);
+    const int = (n: number): number => Math.floor(rnd() * n);
+    const person = (i: number): string => {
+      const body = `${50 + (i % 50)}${String(1 + (Math.floor(i / 50) % 12)).padStart(2, '0')}${String(1 + (Math.floor(i / 600) % 28)).padStart(2, '0')}${String(100 + Math.floor(i / 16_800)).padStart(3, '0')}`;
+      return `19${body}${engine.luhnCheckDigit(body)}`;
+    };
+    const day = (): string => `2027-03-${String(1 + int(28)).padStart(2, '0')}`;
+    const lines: string[] = [];
+    for (let i = 0; i < 150_000; i++) {
+      if (i % 5 < 2) lines.push(JSON.stringify({ recordType: 'person', personnummer: person(int(50_000)) }));
+      else {
+        const [start, end] = [day(), day()].sort();
+        lines.push(JSON.stringify({ recordType: 'insats', 'insats-id': `i${int(80_000)}`, personnummer: person(int(60_000)), insatstyp: ['hemtjanst', 'kontaktperson'][int(2)], startdatum: start, slutdatum: end, timmar: 10 }));
+      }
+    }
+    const path = join(dir, 'manga.ndjson');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const files = [{ name: 'manga.ndjson', path }];
+    const single = await run(files, { workers: 0 });
+    const count = (rule: string): number => single.findings.filter((f) => (f as { ruleId: string }).ruleId === rule).length;
+    // Repeated person keys and insats ids, persons not in the file, overlapping insatser: thousands each.
+    for (const rule of ['duplicate-key', 'insats-unik', 'insats-person-finns', 'insats-ingen-overlapp']) expect([rule, count(rule) > 1000]).toEqual([rule, true]);
+    expect(comparable(single.findings)).toEqual(await reference(files));
+  });
+
   it('takes threads started ahead, and a model read from model.js text, and closes them, leaving no file open', async () => {
     const path = join(dir, 'forut.ndjson');
     writeFileSync(path, ndjson(1500, 11));

@@ -36,8 +36,9 @@ const OPEN_END = 99999999;
 
 interface RuleState {
   readonly rule: CompiledRule;
-  /** unique-key: first row per key. */
+  /** unique-key: first row per key; the repeats found, as rows and first rows side by side. */
   readonly seen?: Map<string, number>;
+  readonly repeats?: number[];
   /** reference-exists: the target's keys seen so far (shared by rules with the same target). */
   readonly targets?: Set<string>;
   /** reference-exists: references not resolved when pushed: key and row, side by side. */
@@ -59,8 +60,8 @@ interface PlanState {
 /**
  * The state of one submission (one file) under an obligation, fed record by record. Row checks
  * happen in `push`; cross-row rules (unique keys, references, overlapping periods) keep only keys
- * and dates, not records, and references are resolved in `finish`, so a reference may come before
- * the record it refers to. Memory grows with the number of distinct keys, not with row size.
+ * and dates, not records, and report in `finish`, so a reference may come before the record it
+ * refers to. Memory grows with the number of distinct keys, not with row size.
  */
 export class SubmissionState {
   /** The obligation checked against; undefined when records of every record type are accepted. */
@@ -89,7 +90,7 @@ export class SubmissionState {
       const rules = plan.crossRules.map((rule): RuleState => {
         switch (rule.shape) {
           case 'unique-key':
-            return { rule, seen: new Map() };
+            return { rule, seen: new Map(), repeats: [] };
           case 'reference-exists':
             return { rule, targets: this.targetSet(rule.target!.recordType, rule.target!.elements), pendingKeys: [], pendingRows: [] };
           default:
@@ -174,15 +175,8 @@ export class SubmissionState {
         const key = tupleKey(plan, rule.elements);
         if (key === undefined) continue;
         const firstRow = s.seen.get(key);
-        if (firstRow === undefined) {
-          s.seen.set(key, row);
-          continue;
-        }
-        const field = plan.elements[rule.elements[0]!]!.el.id;
-        const f = rule.implicitKey
-          ? engineFinding('duplicate-key', rt, row, field, M.duplicateKey(plan.recordType.label, rule.elements.map((i) => plan.elements[i]!.el.label), firstRow))
-          : ruleFinding(rule, rt, row, field, firstRow);
-        (out ??= []).push(rule.implicitKey ? { ...f, related: firstRow } : f);
+        if (firstRow === undefined) s.seen.set(key, row);
+        else s.repeats!.push(row, firstRow);
       } else if (s.targets) {
         const key = tupleKey(plan, rule.elements);
         if (key === undefined || s.targets.has(key)) continue;
@@ -206,8 +200,9 @@ export class SubmissionState {
   }
 
   /**
-   * Ends the submission: resolves references and compares periods. Returns the remaining
-   * findings sorted by row. Call once; the state keeps nothing afterwards.
+   * Ends the submission: finds repeated keys, resolves references and compares periods. Returns
+   * those findings sorted by row (for one row: in the order of record types and rules). Call
+   * once; the state keeps nothing afterwards.
    */
   finish(): readonly Finding[] {
     if (this.finished) return [];
@@ -230,7 +225,14 @@ export class SubmissionState {
           for (const list of s.groups.values()) overlapsIn(list, (row, related) => out.push(ruleFinding(rule, rt, row, field, related)));
           s.groups.clear();
         } else {
+          const repeats = s.repeats!;
+          for (let i = 0; i < repeats.length; i += 2) {
+            const [row, firstRow] = [repeats[i]!, repeats[i + 1]!];
+            if (!rule.implicitKey) out.push(ruleFinding(rule, rt, row, field, firstRow));
+            else out.push({ ...engineFinding('duplicate-key', rt, row, field, M.duplicateKey(state.plan.recordType.label, rule.elements.map((e) => state.plan.elements[e]!.el.label), firstRow)), related: firstRow });
+          }
           s.seen!.clear();
+          repeats.length = 0;
         }
       }
     }

@@ -147,29 +147,29 @@ describe('the validators generator', () => {
     }
   });
 
-  it.runIf(kitchenSink)('checks a whole submission: keys as rows come, references at the end', () => {
+  it.runIf(kitchenSink)('checks a whole submission: rows as they come, keys and references at the end, by row', () => {
     const s = mod.createSubmissionValidator('kommun-bistand-manad', { period: '2027-03' });
     const insats = { 'insats-id': 'a1', personnummer: PNR_B, insatstyp: 'hemtjanst', startdatum: '2027-03-01', belopp: '100.50' };
     expect(s.push('person', { personnummer: PNR_A, kommun: '0114' })).toEqual([]);
     expect(s.push('insats', insats)).toEqual([]);
-    expect(s.push('insats', { ...insats, personnummer: PNR_A })).toEqual([
-      {
-        code: 'unique-key',
-        ruleId: 'insats-id-unikt',
-        severity: 'fatal',
-        recordType: 'insats',
-        row: 3,
-        field: 'insats-id',
-        message: 'Samma insats-id förekommer två gånger.',
-        messageEn: 'The same intervention id appears twice.',
-        related: 2,
-      },
-    ]);
+    expect(s.push('insats', { ...insats, personnummer: PNR_A })).toEqual([]);
     const end = s.finish() as { ruleId: string; row: number; field: string; message: string }[];
     expect(end.map(({ ruleId, row, field, message }) => ({ ruleId, row, field, message }))).toEqual([
       { ruleId: 'insats-person-finns', row: 2, field: 'personnummer', message: 'Personen finns inte bland inlämningens personposter.' },
       { ruleId: 'bistand-insats-har-person', row: 2, field: 'personnummer', message: 'Insatsen gäller en person som inte rapporterats.' },
+      { ruleId: 'insats-id-unikt', row: 3, field: 'insats-id', message: 'Samma insats-id förekommer två gånger.' },
     ]);
+    expect(end[2]).toEqual({
+      code: 'unique-key',
+      ruleId: 'insats-id-unikt',
+      severity: 'fatal',
+      recordType: 'insats',
+      row: 3,
+      field: 'insats-id',
+      message: 'Samma insats-id förekommer två gånger.',
+      messageEn: 'The same intervention id appears twice.',
+      related: 2,
+    });
     expect(JSON.stringify(end)).not.toContain(PNR_B);
     expect(() => mod.createSubmissionValidator('finns-inte')).toThrow(RangeError);
   });

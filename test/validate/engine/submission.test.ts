@@ -128,21 +128,24 @@ describe('without an obligation', () => {
   it('accepts every record type and checks their own cross-row rules', () => {
     const f = run([ins({}), ins({ insatstyp: 'kontaktperson' }), ['beslut', { 'beslut-id': 'b1', beslutsdatum: '2027-03-01' }]], null, '2027-03');
     expect(brief(f)).toEqual([
-      { ruleId: 'insats-unik', row: 2, field: 'insats-id', related: 1 },
       { ruleId: 'insats-person-finns', row: 1, field: 'personnummer', related: undefined },
+      { ruleId: 'insats-unik', row: 2, field: 'insats-id', related: 1 },
       { ruleId: 'insats-person-finns', row: 2, field: 'personnummer', related: undefined },
     ]);
   });
 });
 
 describe('the submission’s life', () => {
-  it('numbers rows 1, 2, ... unless told, finishes once, and refuses records after that', () => {
+  it('numbers rows 1, 2, ... unless told, reports repeated keys at the finish by row, finishes once, and refuses records after that', () => {
     const s = createSubmission(engine, 'kommun-manad', { period: '2027-03' });
-    expect(s.push('person', PERSON)).toEqual([]);
-    expect(brief(s.push('person', PERSON, 40))).toEqual([{ ruleId: 'duplicate-key', row: 40, field: 'personnummer', related: 1 }]);
+    expect(s.push('person', PERSON, 40)).toEqual([]);
+    expect(s.push('person', PERSON, 2)).toEqual([]);
     expect(s.push('person', { ...PERSON, personnummer: PNR.b })).toEqual([]);
-    expect(brief(s.push('person', { ...PERSON, personnummer: PNR.b }))).toEqual([{ ruleId: 'duplicate-key', row: 4, field: 'personnummer', related: 3 }]);
-    expect(s.finish()).toEqual([]);
+    expect(s.push('person', { ...PERSON, personnummer: PNR.b })).toEqual([]);
+    expect(brief(s.finish())).toEqual([
+      { ruleId: 'duplicate-key', row: 2, field: 'personnummer', related: 40 },
+      { ruleId: 'duplicate-key', row: 4, field: 'personnummer', related: 3 },
+    ]);
     expect(s.finish()).toEqual([]);
     expect(() => s.push('person', PERSON)).toThrow();
   });

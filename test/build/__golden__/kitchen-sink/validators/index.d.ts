@@ -53,7 +53,7 @@ export interface ValidateOptions {
 export interface SubmissionValidator {
   /** Kontrollerar en post; `row` är som standard 1, 2, ... i den ordning posterna kommer. */
   push(recordTypeId: RecordTypeId | (string & {}), record: unknown, row?: number): SubmissionError[];
-  /** Avslutar: referenser och överlappande perioder. */
+  /** Avslutar: dubbletter av nycklar, referenser och överlappande perioder, sorterade efter rad. */
   finish(): SubmissionError[];
 }
 

@@ -71,8 +71,8 @@ export function validateRecord(recordTypeId, record, options) {
 
 /**
  * Kontrollerar en hel inlämning för en uppgiftsskyldighet, post för post: push() ger postens fel,
- * finish() felen som kräver hela filen (dubbletter av nycklar är redan rapporterade; referenser och
- * överlappande perioder). Minnet växer med antalet nycklar, inte med filens storlek.
+ * finish() felen som kräver hela filen (dubbletter av nycklar, referenser och överlappande perioder),
+ * sorterade efter rad. Minnet växer med antalet nycklar, inte med filens storlek.
  * @param {string} obligationId
  * @param {{ period?: string | { start: string, end: string } }} [options]
  * @returns {import("./index.js").SubmissionValidator}
