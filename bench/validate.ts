@@ -271,7 +271,9 @@ export function codeListCase(dir: string, count: number, records: number): { rel
   mkdirSync(join(release, 'validators'), { recursive: true });
   writeFileSync(join(release, 'validators', 'model.js'), modelModule(model));
   const codes = [...largeCodes(count)].filter((c) => c.parent !== '').map((c) => c.code);
-  const selectable = new Set(model.classifications.find((c) => c.id === 'diagnos')!.codes.filter((c) => c.selectable !== false).map((c) => c.code));
+  const diagnos = model.classifications.find((c) => c.id === 'diagnos')!;
+  const groups = new Set(diagnos.groups);
+  const selectable = new Set(diagnos.codes.filter((_, i) => !groups.has(i)));
   const usable = codes.filter((c) => selectable.has(c));
   const rnd = prng(20270301);
   const int = (n: number): number => Math.floor(rnd() * n);

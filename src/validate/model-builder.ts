@@ -22,6 +22,7 @@ import type {
   ModelRecordType,
   ModelRule,
   ModelText,
+  ModelValidityRun,
   ValidationModel,
 } from './engine/model.js';
 
@@ -46,14 +47,20 @@ function validity(from: string | undefined, to: string | undefined): { validFrom
 }
 
 function classification(c: Classification): ModelClassification {
+  const groups = c.codes.flatMap((code, i) => (code.selectable ? [] : [i]));
+  const runs: ModelValidityRun[] = [];
+  c.codes.forEach((code, i) => {
+    const from = code.validFrom ?? null;
+    const to = code.validTo ?? null;
+    const last = runs[runs.length - 1];
+    if (!last || last[1] !== from || last[2] !== to) runs.push([i, from, to]);
+  });
   return {
     id: c.id,
     label: text(c.label),
-    codes: c.codes.map((code) => ({
-      code: code.code,
-      ...(code.selectable ? {} : { selectable: false as const }),
-      ...validity(code.validFrom, code.validTo),
-    })),
+    codes: c.codes.map((code) => code.code),
+    ...(groups.length > 0 ? { groups } : {}),
+    ...(runs.some(([, from, to]) => from !== null || to !== null) ? { validity: runs } : {}),
   };
 }
 
@@ -172,7 +179,7 @@ export function buildValidationModel(catalogue: Catalogue): ValidationModel {
   const classes = new Map<string, Classification>();
   for (const e of elements) if (e.classification) classes.set(e.classification.id, e.classification);
   return {
-    modelVersion: 1,
+    modelVersion: 2,
     catalogue: { id: catalogue.manifest.id, version: catalogue.manifest.version },
     classifications: [...classes.values()].sort(byId).map(classification),
     elements: elements.map(element),

@@ -80,7 +80,7 @@ describe('kodkatalog validate', () => {
     // A model that breaks the engine half-way: a stand-in for a bug in kodkatalog.
     const validators = join(release, 'validators');
     mkdirSync(validators, { recursive: true });
-    const broken = { modelVersion: 1, obligations: [{ id: 'x', recordTypes: [{ recordType: 'p' }], rules: null }], recordTypes: [{ id: 'p', elements: null }], elements: [], classifications: [] };
+    const broken = { modelVersion: 2, obligations: [{ id: 'x', recordTypes: [{ recordType: 'p' }], rules: null }], recordTypes: [{ id: 'p', elements: null }], elements: [], classifications: [] };
     writeFileSync(join(validators, 'model.js'), modelModule(broken as never));
     const data = file('krasch.csv', `personnummer\n${CANARY}\n`);
     const r = run([data, '--obligation', 'x', '--release', release]);

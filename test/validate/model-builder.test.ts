@@ -34,8 +34,13 @@ describe('buildValidationModel', () => {
     // Only classifications that record types' elements use.
     expect(model.classifications.map((c) => c.id)).toEqual(['insatstyp', 'kommun', 'lvu-skal']);
     const insatstyp = model.classifications.find((c) => c.id === 'insatstyp')!;
-    expect(insatstyp.codes.find((c) => c.code === 'boende')).toEqual({ code: 'boende', selectable: false });
-    expect(insatstyp.codes.find((c) => c.code === 'kontaktperson')).toEqual({ code: 'kontaktperson', validFrom: '2027-01-01', validTo: '2027-06-30' });
+    // The codes as strings; grouping codes and validity apart, by index.
+    const at = (code: string): number => insatstyp.codes.indexOf(code);
+    expect(insatstyp.groups).toEqual([at('boende')]);
+    const run = (i: number) => insatstyp.validity!.findLast(([from]) => from <= i)!.slice(1);
+    expect(run(at('kontaktperson'))).toEqual(['2027-01-01', '2027-06-30']);
+    expect(run(at('hemtjanst'))).toEqual([null, null]);
+    expect(insatstyp.validity!.map(([from]) => from)).toEqual([...new Set(insatstyp.validity!.map(([from]) => from))].sort((a, b) => a - b));
     expect(model.elements.find((e) => e.id === 'insatstyp')!.codes).toContain('kontaktperson-barn');
     expect(model.elements.find((e) => e.id === 'kommun')!.codes).toBeUndefined();
     const insats = model.recordTypes.find((r) => r.id === 'insats')!;

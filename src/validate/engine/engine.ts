@@ -7,7 +7,6 @@ import type { EngineCode, FindingMessage } from './messages.js';
 import type {
   FindingSeverity,
   ModelClassification,
-  ModelCode,
   ModelCondition,
   ModelElement,
   ModelObligation,
@@ -213,8 +212,8 @@ interface CompiledClassification {
   readonly model: ModelClassification;
   /**
    * Every code, each marked when it may be reported: `has` is the check of a value, `indexOf`
-   * finds the code's entry in the model (a grouping code, a code's validity dates). Built on first
-   * use (see codeTable), so an engine that checks no code of a long list does not pay for it.
+   * finds the code's index in the model (a grouping code, a code's validity). Built on first use
+   * (see codeTable), so an engine that checks no code of a long list does not pay for it.
    */
   table: CodeTable | undefined;
 }
@@ -222,21 +221,40 @@ interface CompiledClassification {
 /** The classification's table of codes, built the first time it is needed. */
 function codeTable(cl: CompiledClassification): CodeTable {
   if (cl.table) return cl.table;
-  const codes = cl.model.codes;
-  return (cl.table = new CodeTable(
-    codes.map((c) => c.code),
-    (i) => codes[i]!.selectable !== false,
-  ));
+  const groups = new Set(cl.model.groups);
+  return (cl.table = new CodeTable(cl.model.codes, (i) => !groups.has(i)));
 }
 
-/** The model's entry for a code of the classification, when it has one. */
-function codeEntry(cl: CompiledClassification, code: string): ModelCode | undefined {
-  return codeAt(cl, codeTable(cl).indexOf(code));
+/** Whether the code at index i of the classification is a grouping code, which may not be reported. */
+function isGroup(cl: CompiledClassification, i: number): boolean {
+  const groups = cl.model.groups;
+  if (!groups) return false;
+  // Ascending: a binary search.
+  let lo = 0;
+  let hi = groups.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (groups[mid]! === i) return true;
+    if (groups[mid]! < i) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
-/** The model's entry at an index of the classification's codes (-1: none). */
-function codeAt(cl: CompiledClassification, i: number): ModelCode | undefined {
-  return i < 0 ? undefined : cl.model.codes[i];
+/** Whether the code at index i of the classification is valid on a day (as isoDateOf gives it). */
+function validOn(cl: CompiledClassification, i: number, day: number): boolean {
+  const runs = cl.model.validity;
+  if (!runs) return true;
+  // The last run that starts at or before i.
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (runs[mid]![0] <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  const [, from, to] = runs[lo]!;
+  return (from === null || day >= parseIsoDate(from)) && (to === null || day <= parseIsoDate(to));
 }
 
 /** The codes an element may use (built the first time it is needed): its classification's selectable ones, or those of its own list. */
@@ -571,8 +589,8 @@ export class Engine {
   private days: { readonly period: ReportingPeriod; readonly start: number; readonly end: number } | undefined;
 
   constructor(model: ValidationModel) {
-    if (model === null || typeof model !== 'object' || model.modelVersion !== 1) {
-      throw new TypeError('kodkatalog: this engine reads ValidationModel version 1 only');
+    if (model === null || typeof model !== 'object' || model.modelVersion !== 2) {
+      throw new TypeError('kodkatalog: this engine reads ValidationModel version 2 only');
     }
     this.model = model;
     for (const c of model.classifications) {
@@ -986,9 +1004,9 @@ export class Engine {
         if (!allowed.hasUnits(u, from, to)) {
           const cl = el.classification!;
           const v = textOf(u, from, to);
-          const known = codeEntry(cl, v);
-          if (known && known.selectable === false) return engineFinding('code-not-selectable', rt, row, el.id, M.codeNotSelectable(el.label));
-          const reason = known ? 'not-allowed' : allowed.has(`0${v}`) || allowed.has(`00${v}`) ? 'leading-zero' : 'unknown';
+          const known = codeTable(cl).indexOf(v);
+          if (known >= 0 && isGroup(cl, known)) return engineFinding('code-not-selectable', rt, row, el.id, M.codeNotSelectable(el.label));
+          const reason = known >= 0 ? 'not-allowed' : allowed.has(`0${v}`) || allowed.has(`00${v}`) ? 'leading-zero' : 'unknown';
           return engineFinding('code', rt, row, el.id, M.unknownCode(el.label, cl.model.label, reason));
         }
         break;
@@ -1084,11 +1102,9 @@ export class Engine {
         const d = r.elements.length > 1 ? r.elements[1]! : plan.dateIndex;
         if (d < 0 || status[c]! < FLAGGED || status[d]! < FLAGGED || elements[d]!.el.kind !== K_DATE) return undefined;
         const cl = elements[c]!.el.classification;
-        const code = cl && plan.from[c]! >= 0 ? codeAt(cl, codeTable(cl).indexOfUnits(plan.units, plan.from[c]!, plan.to[c]!)) : undefined;
-        if (!code) return undefined;
-        const date = nums[d]!;
-        if ((code.validFrom !== undefined && date < parseIsoDate(code.validFrom)) || (code.validTo !== undefined && date > parseIsoDate(code.validTo))) return ruleFinding(r, rt, row, fieldId(plan, c));
-        return undefined;
+        const code = cl && plan.from[c]! >= 0 ? codeTable(cl).indexOfUnits(plan.units, plan.from[c]!, plan.to[c]!) : -1;
+        if (code < 0 || validOn(cl!, code, nums[d]!)) return undefined;
+        return ruleFinding(r, rt, row, fieldId(plan, c));
       }
       default:
         return undefined;

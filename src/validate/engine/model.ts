@@ -29,26 +29,28 @@ export type ModelValueType =
 /** Severity of a finding: `fatal` means the file cannot be received, `error` that the row is rejected. */
 export type FindingSeverity = 'fatal' | 'error' | 'warning' | 'info';
 
-/** One code of a classification. */
-export interface ModelCode {
-  /** The code value. */
-  readonly code: string;
-  /** False for grouping codes that may not be reported (left out when true). */
-  readonly selectable?: false;
-  /** First day the code is valid (ISO date). */
-  readonly validFrom?: string;
-  /** Last day the code is valid (ISO date). */
-  readonly validTo?: string;
-}
+/**
+ * When codes are valid: from the code at `index` on (up to the next run), the first and last day
+ * (ISO dates, null for no bound).
+ */
+export type ModelValidityRun = readonly [index: number, validFrom: string | null, validTo: string | null];
 
-/** A classification: its codes with validity. */
+/**
+ * A classification: its codes with validity. The codes are plain strings, and what only some have
+ * is kept apart: a list of 50,000 codes is then read (JSON.parse) in a third of the time that
+ * 50,000 objects take.
+ */
 export interface ModelClassification {
   /** Classification id. */
   readonly id: string;
   /** Name, for messages. */
   readonly label: ModelText;
   /** Every code, selectable or not, in declared order. */
-  readonly codes: readonly ModelCode[];
+  readonly codes: readonly string[];
+  /** Indices in `codes` of the grouping codes, which may not be reported, ascending (absent: none). */
+  readonly groups?: readonly number[];
+  /** When the codes are valid, in runs of codes in declared order, the first from index 0 (absent: always). */
+  readonly validity?: readonly ModelValidityRun[];
 }
 
 /** Constraints on an element's value (string constraints apply to the written form of any string type). */
@@ -206,7 +208,7 @@ export interface ModelObligation {
 /** The whole model. */
 export interface ValidationModel {
   /** Format version of this model; the engine refuses a model it does not know. */
-  readonly modelVersion: 1;
+  readonly modelVersion: 2;
   /** The catalogue it was built from. */
   readonly catalogue: { readonly id: string; readonly version: string };
   /** Classifications used by record types' elements, by id. */

@@ -250,9 +250,9 @@ describe('names', () => {
 describe('the model file', () => {
   it('is JSON.parse of the laid-out JSON, line by line, and gives back the model whatever its text holds', async () => {
     const tricky = "a'b\"c\\d\\\\`e${f}\ng\r\th\u2028i\u2029j åäö \u{1F600} \\'";
-    const model = { modelVersion: 1, texts: [tricky, '', "'", '\\', '\\\n'], nested: { pattern: '^[0-9]{4}\\d$', list: Array.from({ length: 40 }, (_, i) => ({ code: `K${i}'` })) } };
+    const model = { modelVersion: 2, texts: [tricky, '', "'", '\\', '\\\n'], nested: { pattern: '^[0-9]{4}\\d$', list: Array.from({ length: 40 }, (_, i) => ({ code: `K${i}'` })) } };
     const text = modelModule(model as never, '// header');
-    expect(text.split('\n').slice(0, 3)).toEqual(['// header', "export default JSON.parse('{\\", '  "modelVersion": 1,\\']);
+    expect(text.split('\n').slice(0, 3)).toEqual(['// header', "export default JSON.parse('{\\", '  "modelVersion": 2,\\']);
     expect(text.endsWith("}');\n")).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'kodkatalog-model-js-'));
     try {
@@ -267,13 +267,13 @@ describe('the model file', () => {
   });
 
   it('is read as data only in the form the build writes: no other escape, no bare quote, nothing after the call', () => {
-    const text = modelModule({ modelVersion: 1, texts: ["it's", 'a\\b'] } as never, '// header');
-    expect(readModelModule(text)).toEqual({ modelVersion: 1, texts: ["it's", 'a\\b'] });
+    const text = modelModule({ modelVersion: 2, texts: ["it's", 'a\\b'] } as never, '// header');
+    expect(readModelModule(text)).toEqual({ modelVersion: 2, texts: ["it's", 'a\\b'] });
     expect(readModelModule(text.replace("it\\'s", 'it\\x27s'))).toBeUndefined();
     expect(readModelModule(text.replace("it\\'s", "it's"))).toBeUndefined();
     expect(readModelModule(`${text}globalThis.x = 1;\n`)).toBeUndefined();
     expect(readModelModule(text.replace("export default JSON.parse('", 'export default ('))).toBeUndefined();
-    expect(readModelModule(text.replace('"modelVersion":1', '"modelVersion":1,,'))).toBeUndefined();
+    expect(readModelModule(text.replace('"modelVersion":2', '"modelVersion":2,,'))).toBeUndefined();
   });
 
   it('prints small objects on one line and the rest indented', () => {

@@ -53,13 +53,19 @@ describe('CodeTable', () => {
 
 describe('code checks with the table', () => {
   const model: ValidationModel = {
-    modelVersion: 1,
+    modelVersion: 2,
     catalogue: { id: 't', version: '1.0.0' },
     classifications: [
       {
         id: 'lista',
         label: { sv: 'Lista' },
-        codes: [{ code: 'G1', selectable: false }, { code: 'G1.1' }, { code: 'G1.2', validTo: '2026-12-31' }, { code: '0114' }, { code: 'G1.10000000001' }],
+        codes: ['G1', 'G1.1', 'G1.2', '0114', 'G1.10000000001'],
+        groups: [0],
+        validity: [
+          [0, null, null],
+          [2, null, '2026-12-31'],
+          [3, null, null],
+        ],
       },
     ],
     elements: [

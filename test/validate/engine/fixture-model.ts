@@ -16,22 +16,24 @@ export const PNR = {
 export const ORGNR = '2021005554';
 
 export const MODEL: ValidationModel = {
-  modelVersion: 1,
+  modelVersion: 2,
   catalogue: { id: 'engine-test', version: '1.0.0' },
   classifications: [
-    { id: 'avslutsorsak', label: { sv: 'Avslutsorsak' }, codes: [{ code: 'flytt' }, { code: 'avliden' }] },
+    { id: 'avslutsorsak', label: { sv: 'Avslutsorsak' }, codes: ['flytt', 'avliden'] },
     {
       id: 'insatstyp',
       label: { sv: 'Insatstyp', en: 'Intervention type' },
-      codes: [
-        { code: 'grupp', selectable: false },
-        { code: 'hemtjanst' },
-        { code: 'kontaktperson', validTo: '2027-06-30' },
-        { code: 'kontaktperson-barn', validFrom: '2027-07-01' },
-        { code: 'boende' },
+      codes: ['grupp', 'hemtjanst', 'kontaktperson', 'kontaktperson-barn', 'boende'],
+      groups: [0],
+      // kontaktperson until 2027-06-30, kontaktperson-barn from 2027-07-01.
+      validity: [
+        [0, null, null],
+        [2, null, '2027-06-30'],
+        [3, '2027-07-01', null],
+        [4, null, null],
       ],
     },
-    { id: 'kommun', label: { sv: 'Kommun' }, codes: [{ code: '01', selectable: false }, { code: '0114' }, { code: '0180' }] },
+    { id: 'kommun', label: { sv: 'Kommun' }, codes: ['01', '0114', '0180'], groups: [0] },
   ],
   elements: [
     { id: 'aktiv', label: { sv: 'Aktiv' }, valueType: 'boolean' },
