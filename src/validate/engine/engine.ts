@@ -125,8 +125,7 @@ export class CodeTable {
       const c = list[i]!;
       const mark = marked(i) ? MARK : 0;
       const n = c.length > INLINE ? INLINE + 1 : c.length;
-      const u = unitsOf(c);
-      const h = hashCode(u, 0, c.length);
+      const h = hashText(c);
       const lo = h & 0xffff;
       const hi = h >>> 16;
       let at = (h & mask) * SLOT;
@@ -139,7 +138,7 @@ export class CodeTable {
           if (n <= INLINE) for (let k = 0; k < n; k++) table[at + 5 + k] = c.charCodeAt(k);
           break;
         }
-        if ((len & ~MARK) === n + 1 && table[at] === lo && table[at + 1] === hi && this.holds(at, u, 0, c.length)) {
+        if ((len & ~MARK) === n + 1 && table[at] === lo && table[at + 1] === hi && list[table[at + 3]! | (table[at + 4]! << 16)] === c) {
           table[at + 2] = len | mark;
           break;
         }
@@ -202,6 +201,17 @@ export class CodeTable {
 function hashCode(u: Units, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let k = from; k < to; k++) h = Math.imul(h ^ u[k]!, 0x01000193);
+  return hashEnd(h);
+}
+
+/** hashCode of a string's units, read from the string (building a table, before the JIT has warmed up). */
+function hashText(s: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return hashEnd(h);
+}
+
+function hashEnd(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
