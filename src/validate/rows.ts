@@ -502,21 +502,14 @@ const GROWTH = 1.5;
 /** A growable column of int32 numbers. */
 class Column {
   length = 0;
-  data: Int32Array;
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(capacity);
-  }
-  /** The column's array, with room for `n` more numbers. */
-  room(n: number): Int32Array {
-    if (this.length + n > this.data.length) {
-      const grown = new Int32Array(Math.max(Math.ceil(this.data.length * GROWTH), this.length + n));
+  data = new Int32Array(1024);
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(Math.ceil(this.data.length * GROWTH));
       grown.set(this.data);
       this.data = grown;
     }
-    return this.data;
-  }
-  push(x: number): void {
-    this.room(1)[this.length++] = x;
+    this.data[this.length++] = x;
   }
 }
 
@@ -553,6 +546,7 @@ class KeyLog {
   private readonly tail: Int32Array[] = [];
   private readonly next = new Int32Array(PARTS);
   private readonly end = new Int32Array(PARTS);
+  private readonly counts = new Int32Array(PARTS);
 
   constructor(readonly width: 3 | 5) {
     const none = new Int32Array(0);
@@ -575,6 +569,7 @@ class KeyLog {
       arena[at + 4] = end;
     }
     this.next[p] = at + this.width;
+    this.counts[p]!++;
   }
 
   /** Cuts a new last block for partition p: its arena. */
@@ -599,20 +594,19 @@ class KeyLog {
     return arena;
   }
 
-  /** Partition p's entries one after another, in `scratch`. */
-  part(p: number, scratch: Column): { readonly data: Int32Array; readonly length: number } {
-    let n = 0;
+  /** Entries in partition p. */
+  count(p: number): number {
+    return this.counts[p]!;
+  }
+
+  /** Partition p's blocks in order, each as its arena and where in it the entries are: [from, to). */
+  eachBlock(p: number, visit: (data: Int32Array, from: number, to: number) => void): void {
     for (let pos = this.first[p]!; pos >= 0; ) {
       const arena = this.arenas[pos >>> ARENA_BITS]!;
       const at = pos & (ARENA - 1);
-      const stop = pos === this.last[p] ? this.next[p]! : at + 1 + BLOCK * this.width;
-      scratch.length = n;
-      scratch.room(stop - at - 1).set(arena.subarray(at + 1, stop), n);
-      n += stop - at - 1;
+      visit(arena, at + 1, pos === this.last[p] ? this.next[p]! : at + 1 + BLOCK * this.width);
       pos = arena[at]!;
     }
-    scratch.length = n;
-    return scratch;
   }
 
   /** Lets go of the entries, once read for the last time. */
@@ -766,23 +760,25 @@ export class CrossState {
       fRule.push(rule);
     };
     const table = new KeyTable();
-    const scratch = new Column(0);
     // A partition's keys into the table in file order: each repeat found as a duplicate of `rule` (if >= 0).
     const fill = (log: KeyLog, p: number, rule: number): void => {
-      const { data: d, length } = log.part(p, scratch);
-      table.reset(length / 3);
-      for (let i = 0; i < length; i += 3) {
-        const first = table.putIfAbsent(d[i]!, d[i + 1]!, d[i + 2]!);
-        if (first !== 0 && rule >= 0) found(d[i + 2]!, first, rule);
-      }
+      table.reset(log.count(p));
+      log.eachBlock(p, (d, from, to) => {
+        for (let i = from; i < to; i += 3) {
+          const first = table.putIfAbsent(d[i]!, d[i + 1]!, d[i + 2]!);
+          if (first !== 0 && rule >= 0) found(d[i + 2]!, first, rule);
+        }
+      });
     };
     let gid = new Int32Array(0);
+    let periods = gid;
     for (let p = 0; p < PARTS; p++) {
       this.targets.forEach((set, t) => {
         fill(set, p, owner[t]!);
         for (const no of references[t]!) {
-          const { data: d, length } = list[no]!.log.part(p, scratch);
-          for (let i = 0; i < length; i += 3) if (table.get(d[i]!, d[i + 1]!) === 0) found(d[i + 2]!, 0, no);
+          list[no]!.log.eachBlock(p, (d, from, to) => {
+            for (let i = from; i < to; i += 3) if (table.get(d[i]!, d[i + 1]!) === 0) found(d[i + 2]!, 0, no);
+          });
         }
       });
       for (const no of others) {
@@ -791,10 +787,15 @@ export class CrossState {
           fill(log, p, no);
           continue;
         }
-        // Periods: each entry's group, numbered in order of first appearance in the partition.
-        const { data: d, length } = log.part(p, scratch);
-        const n = length / 5;
-        if (gid.length < n) gid = new Int32Array(n);
+        // Periods: side by side, each with its group, numbered in order of first appearance in the partition.
+        const n = log.count(p);
+        if (gid.length < n) [gid, periods] = [new Int32Array(n), new Int32Array(n * 5)];
+        const d = periods;
+        let k = 0;
+        log.eachBlock(p, (data, from, to) => {
+          d.set(data.subarray(from, to), k);
+          k += to - from;
+        });
         table.reset(n);
         for (let i = 0; i < n; i++) {
           const g = table.putIfAbsent(d[i * 5]!, d[i * 5 + 1]!, table.size + 1);
