@@ -17,6 +17,7 @@
 import type { ReportingPeriod } from './engine/dates.js';
 import { ABSENT, FLAGGED, covers, engineFinding, keyText, overlaps, recordDate, ruleFinding, safeName, type CompiledRule, type Engine, type FieldText, type Finding, type Plan } from './engine/engine.js';
 import * as M from './engine/messages.js';
+import { repeatedKey } from './engine/submission.js';
 import { unitsOf, type Units } from './engine/units.js';
 import type { ModelObligation, ValidationModel } from './engine/model.js';
 import type { InputProblem, RecordSink } from './input.js';
@@ -818,11 +819,12 @@ export class CrossState {
       const rule = layout.rule;
       const row = rowOf[i]!;
       const related = fRelated.data[i]!;
+      if (layout.kind === UNIQUE) {
+        emit(repeatedKey(plan, rule, row, related));
+        continue;
+      }
       const field = plan.elements[rule.elements[0]!]!.el.id;
-      if (layout.kind === UNIQUE && rule.implicitKey) {
-        const f = engineFinding('duplicate-key', plan.recordType.id, row, field, M.duplicateKey(plan.recordType.label, rule.elements.map((e) => plan.elements[e]!.el.label), related));
-        emit({ ...f, related });
-      } else emit(related === 0 ? ruleFinding(rule, plan.recordType.id, row, field) : ruleFinding(rule, plan.recordType.id, row, field, related));
+      emit(related === 0 ? ruleFinding(rule, plan.recordType.id, row, field) : ruleFinding(rule, plan.recordType.id, row, field, related));
     }
   }
 }

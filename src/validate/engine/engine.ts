@@ -231,8 +231,7 @@ interface CompiledClassification {
 /** The classification's table of codes, built the first time it is needed. */
 function codeTable(cl: CompiledClassification): CodeTable {
   if (cl.table) return cl.table;
-  const groups = new Set(cl.model.groups);
-  return (cl.table = new CodeTable(cl.model.codes, (i) => !groups.has(i)));
+  return (cl.table = new CodeTable(cl.model.codes, (i) => !isGroup(cl, i)));
 }
 
 /** Whether the code at index i of the classification is a grouping code, which may not be reported. */

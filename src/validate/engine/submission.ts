@@ -226,11 +226,7 @@ export class SubmissionState {
           s.groups.clear();
         } else {
           const repeats = s.repeats!;
-          for (let i = 0; i < repeats.length; i += 2) {
-            const [row, firstRow] = [repeats[i]!, repeats[i + 1]!];
-            if (!rule.implicitKey) out.push(ruleFinding(rule, rt, row, field, firstRow));
-            else out.push({ ...engineFinding('duplicate-key', rt, row, field, M.duplicateKey(state.plan.recordType.label, rule.elements.map((e) => state.plan.elements[e]!.el.label), firstRow)), related: firstRow });
-          }
+          for (let i = 0; i < repeats.length; i += 2) out.push(repeatedKey(state.plan, rule, repeats[i]!, repeats[i + 1]!));
           s.seen!.clear();
           repeats.length = 0;
         }
@@ -239,6 +235,15 @@ export class SubmissionState {
     for (const set of this.targetSets.values()) set.clear();
     return out.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   }
+}
+
+/** The finding of a unique key's repeat at `row`, first seen at `firstRow` (the record type's own key: duplicate-key). @internal */
+export function repeatedKey(plan: Plan, rule: CompiledRule, row: number, firstRow: number): Finding {
+  const rt = plan.recordType.id;
+  const field = plan.elements[rule.elements[0]!]!.el.id;
+  if (!rule.implicitKey) return ruleFinding(rule, rt, row, field, firstRow);
+  const f = engineFinding('duplicate-key', rt, row, field, M.duplicateKey(plan.recordType.label, rule.elements.map((i) => plan.elements[i]!.el.label), firstRow));
+  return { ...f, related: firstRow };
 }
 
 // Sorts one group's periods by start and reports each that begins before an earlier one has ended.
