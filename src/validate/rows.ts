@@ -576,12 +576,12 @@ class KeyLog {
   /** Cuts a new last block for partition p: its arena. */
   private block(p: number): Int32Array {
     const size = 1 + BLOCK * this.width;
-    if ((this.free & (ARENA - 1)) + size > ARENA || this.arenas.length === 0) {
+    let pos = this.free;
+    if (pos >>> ARENA_BITS >= this.arenas.length || (pos & (ARENA - 1)) + size > ARENA) {
+      pos = this.arenas.length << ARENA_BITS;
       this.arenas.push(new Int32Array(ARENA));
-      this.free = (this.arenas.length - 1) << ARENA_BITS;
     }
-    const pos = this.free;
-    this.free += size;
+    this.free = pos + size;
     const arena = this.arenas[pos >>> ARENA_BITS]!;
     const at = pos & (ARENA - 1);
     arena[at] = -1;
