@@ -528,6 +528,8 @@ const BLOCK = 32;
 /** Numbers an arena holds: blocks are cut from arenas, since a typed array takes microseconds to make. */
 const ARENA_BITS = 16;
 const ARENA = 1 << ARENA_BITS;
+/** Keys a key set remembers, by their low bits, of those it was given last (see KeyLog.recent). */
+const RECENT = 1 << 10;
 
 /**
  * The keys of a key set or of a cross-row rule, in file order within each partition: per entry the
@@ -548,10 +550,28 @@ class KeyLog {
   private readonly next = new Int32Array(PARTS);
   private readonly end = new Int32Array(PARTS);
   private readonly counts = new Int32Array(PARTS);
+  /**
+   * A key set's last keys, two numbers a key in the slot its low bits name: a reference to one of
+   * them is resolved at once (in a file of persons each followed by their interventions, nearly
+   * every reference). Slot 0 starts with a key whose low bits are not 0, so no key is found in an
+   * empty slot.
+   */
+  private readonly lastKeys: Int32Array | undefined;
 
-  constructor(readonly width: 3 | 5) {
+  constructor(
+    readonly width: 3 | 5,
+    isTarget = false,
+  ) {
     const none = new Int32Array(0);
     for (let p = 0; p < PARTS; p++) this.tail.push(none);
+    if (isTarget) (this.lastKeys = new Int32Array(RECENT * 2))[1] = 1;
+  }
+
+  /** True when a key set was given this key among its last keys (false says nothing). */
+  recent(hi: number, lo: number): boolean {
+    const keys = this.lastKeys!;
+    const at = (lo & (RECENT - 1)) * 2;
+    return keys[at] === hi && keys[at + 1] === lo;
   }
 
   push(hi: number, lo: number, row: number, start: number, end: number): void {
@@ -571,6 +591,12 @@ class KeyLog {
     }
     this.next[p] = at + this.width;
     this.counts[p]!++;
+    const keys = this.lastKeys;
+    if (keys) {
+      const k = (lo & (RECENT - 1)) * 2;
+      keys[k] = hi;
+      keys[k + 1] = lo;
+    }
   }
 
   /** Cuts a new last block for partition p: its arena. */
@@ -660,6 +686,8 @@ interface RuleState {
   readonly layout: RuleLayout;
   readonly plan: Plan;
   readonly log: KeyLog;
+  /** reference-exists: the key set it looks in. */
+  readonly target: KeyLog | undefined;
 }
 
 /**
@@ -677,9 +705,16 @@ export class CrossState {
   private finished = false;
 
   constructor(private readonly layout: SubmissionLayout) {
-    this.targets = Array.from({ length: layout.targets }, () => new KeyLog(3));
+    this.targets = Array.from({ length: layout.targets }, () => new KeyLog(3, true));
     this.rules = layout.states.map((s) =>
-      s.rules.map((r): RuleState => ({ layout: r, plan: s.plan, log: r.kind === UNIQUE && r.target >= 0 ? this.targets[r.target]! : new KeyLog(r.kind === OVERLAP ? 5 : 3) })),
+      s.rules.map(
+        (r): RuleState => ({
+          layout: r,
+          plan: s.plan,
+          log: r.kind === UNIQUE && r.target >= 0 ? this.targets[r.target]! : new KeyLog(r.kind === OVERLAP ? 5 : 3),
+          target: r.kind === REFERENCE ? this.targets[r.target]! : undefined,
+        }),
+      ),
     );
   }
 
@@ -717,8 +752,9 @@ export class CrossState {
       }
       const rules = this.rules[stateIndex]!;
       for (let k = 0; k < rules.length; k++) {
-        const log = rules[k]!.log;
-        if (ops[at] === 1) log.push(ops[at + 1]!, ops[at + 2]!, row, ops[at + 3]!, ops[at + 4]!);
+        const { log, target } = rules[k]!;
+        // A reference to a key just given is resolved here; any other waits for the end.
+        if (ops[at] === 1 && !target?.recent(ops[at + 1]!, ops[at + 2]!)) log.push(ops[at + 1]!, ops[at + 2]!, row, ops[at + 3]!, ops[at + 4]!);
         at += log.width;
       }
     }
