@@ -753,8 +753,10 @@ export class CrossState {
       const rules = this.rules[stateIndex]!;
       for (let k = 0; k < rules.length; k++) {
         const { log, target } = rules[k]!;
-        // A reference to a key just given is resolved here; any other waits for the end.
-        if (ops[at] === 1 && !target?.recent(ops[at + 1]!, ops[at + 2]!)) log.push(ops[at + 1]!, ops[at + 2]!, row, ops[at + 3]!, ops[at + 4]!);
+        // A reference to a key just given is resolved here; any other waits for the end. Only a
+        // period has a start and an end (reading past the last record's numbers costs a deopt).
+        const period = log.width === 5;
+        if (ops[at] === 1 && !target?.recent(ops[at + 1]!, ops[at + 2]!)) log.push(ops[at + 1]!, ops[at + 2]!, row, period ? ops[at + 3]! : 0, period ? ops[at + 4]! : 0);
         at += log.width;
       }
     }
