@@ -8,14 +8,29 @@ const isFlat = (v: unknown): boolean => isScalar(v) || (Array.isArray(v) && v.ev
 const isLeaf = (v: unknown): boolean => isFlat(v) || (!Array.isArray(v) && Object.values(v as object).every(isFlat));
 
 /**
- * JSON with one small object or list of scalars per line, so the model of a catalogue with a
- * 50,000-code list stays readable in a diff without tripling its size.
+ * JSON with one small object or list of scalars per line, and a long list of scalars (a code list)
+ * a line of up to 100 characters at a time, so the model of a catalogue with a 50,000-code list
+ * stays readable in a diff without tripling its size, and has few lines to join when read.
  */
 export function stringifyModel(value: unknown, indent = ''): string {
   if (isLeaf(value) && JSON.stringify(value).length <= 160) return JSON.stringify(value);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
+    if (isFlat(value)) {
+      const lines: string[] = [];
+      let line = '';
+      for (const v of value) {
+        const item = JSON.stringify(v);
+        if (line !== '' && line.length + 1 + item.length > 100) {
+          lines.push(line);
+          line = '';
+        }
+        line += line === '' ? item : `,${item}`;
+      }
+      lines.push(line);
+      return `[\n${lines.map((l) => inner + l).join(',\n')}\n${indent}]`;
+    }
     return `[\n${value.map((v) => inner + stringifyModel(v, inner)).join(',\n')}\n${indent}]`;
   }
   const entries = Object.entries(value as Record<string, unknown>);

@@ -281,4 +281,14 @@ describe('the model file', () => {
       ['{', '  "a": [', '    {"code":"01"},', '    {"code":"02","validTo":"2027-12-31"}', '  ],', '  "b": {', '    "c": {"d":1}', '  }', '}'].join('\n'),
     );
   });
+
+  it('prints a long list of codes as lines of up to 100 characters, which read back as the list', () => {
+    const codes = Array.from({ length: 300 }, (_, i) => `K${i}.${'x'.repeat(i % 13)}`);
+    const lines = stringifyModel({ codes }).split('\n').slice(2, -2);
+    expect(lines.length).toBeGreaterThan(30);
+    expect(lines.every((l) => l.startsWith('    "') && l.trimStart().replace(/,$/, '').length <= 100)).toBe(true);
+    expect(JSON.parse(`[${lines.join('')}]`)).toEqual(codes);
+    const model = { modelVersion: 2, codes };
+    expect(readModelModule(modelModule(model as never))).toEqual(model);
+  });
 });

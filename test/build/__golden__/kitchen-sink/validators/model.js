@@ -7,16 +7,8 @@ export default JSON.parse('{\
       "id": "insatstyp",\
       "label": {"sv":"Insatstyp","en":"Type of intervention"},\
       "codes": [\
-        "boende",\
-        "boende-hvb",\
-        "boende-familjehem",\
-        "boende-institution",\
-        "kontaktperson",\
-        "kontaktperson-barn",\
-        "kontaktperson-vuxen",\
-        "hemtjanst-service",\
-        "hemtjanst-omsorg",\
-        "hemtjanst"\
+        "boende","boende-hvb","boende-familjehem","boende-institution","kontaktperson","kontaktperson-barn",\
+        "kontaktperson-vuxen","hemtjanst-service","hemtjanst-omsorg","hemtjanst"\
       ],\
       "groups": [0],\
       "validity": [\
