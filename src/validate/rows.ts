@@ -549,6 +549,7 @@ class KeyLog {
   private readonly tail: Int32Array[] = [];
   private readonly next = new Int32Array(PARTS);
   private readonly end = new Int32Array(PARTS);
+  /** Per partition: its entries. */
   private readonly counts = new Int32Array(PARTS);
   /**
    * A key set's last keys, two numbers a key in the slot its low bits name: a reference to one of
