@@ -4,7 +4,8 @@ import type { Lang } from '../diagnostics/types.js';
 import { docPath, findingDocPath } from '../model/doc-paths.js';
 import type { ValidationModel } from '../validate/engine/index.js';
 import type { InputEncoding, InputFormat } from '../validate/input.js';
-import { readModelModule } from '../validate/model-module.js';
+import { MODEL_VERSION } from '../validate/engine/model.js';
+import { modelVersionOf, readModelModule } from '../validate/model-module.js';
 import { csvHeader, csvRow, findingJson, htmlReport, summaryJson, textLine, textSummary, type ReportFormat } from '../validate/report.js';
 import { WorkerPool } from '../validate/parallel.js';
 import { defaultWorkers, readsInParallel, validateSubmission, type ReportedFinding, type SubmissionFile } from '../validate/validate.js';
@@ -32,9 +33,24 @@ async function loadModel(opts: ValidateCommandOptions): Promise<ValidationModel 
   if (opts.release) {
     const file = join(opts.release, 'validators', 'model.js');
     // Read as data, never run: a release is a folder of files, not code to trust.
-    const model = existsSync(file) ? readModelModule(readFileSync(file, 'utf8')) : undefined;
+    const text = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    const model = text === undefined ? undefined : readModelModule(text);
     if (!model) {
-      err(`kodkatalog: ${opts.release} är inte en katalog byggd av kodkatalog (validators/model.js saknas eller är inte som bygget skriver den).\n`);
+      const version = text === undefined ? undefined : modelVersionOf(text);
+      const sv = opts.lang === 'sv';
+      if (version !== undefined && version !== MODEL_VERSION) {
+        err(
+          sv
+            ? `kodkatalog: ${opts.release} är byggd av en annan version av kodkatalog (modellversion ${version}, den här läser ${MODEL_VERSION}). Bygg om den med kodkatalog build.\n`
+            : `kodkatalog: ${opts.release} was built by another version of kodkatalog (model version ${version}, this one reads ${MODEL_VERSION}). Build it again with kodkatalog build.\n`,
+        );
+      } else {
+        err(
+          sv
+            ? `kodkatalog: ${opts.release} är inte en katalog byggd av kodkatalog (validators/model.js saknas eller är inte som bygget skriver den).\n`
+            : `kodkatalog: ${opts.release} is not a catalogue built by kodkatalog (validators/model.js is missing or not as the build writes it).\n`,
+        );
+      }
       return 2;
     }
     return model;

@@ -25,6 +25,7 @@ import type {
   ModelValidityRun,
   ValidationModel,
 } from './engine/model.js';
+import { MODEL_VERSION } from './engine/model.js';
 
 const byId = <T extends { readonly id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -179,7 +180,7 @@ export function buildValidationModel(catalogue: Catalogue): ValidationModel {
   const classes = new Map<string, Classification>();
   for (const e of elements) if (e.classification) classes.set(e.classification.id, e.classification);
   return {
-    modelVersion: 2,
+    modelVersion: MODEL_VERSION,
     catalogue: { id: catalogue.manifest.id, version: catalogue.manifest.version },
     classifications: [...classes.values()].sort(byId).map(classification),
     elements: elements.map(element),

@@ -1,6 +1,6 @@
 // The text of a release's validators/model.js, written by the validators generator and read back
 // as data by `kodkatalog validate --release` (one format, its writer and its reader side by side).
-import type { ValidationModel } from './engine/model.js';
+import { MODEL_VERSION, type ValidationModel } from './engine/model.js';
 
 const isScalar = (v: unknown): boolean => v === null || typeof v !== 'object';
 const isFlat = (v: unknown): boolean => isScalar(v) || (Array.isArray(v) && v.every(isScalar));
@@ -54,6 +54,12 @@ export function modelModule(model: ValidationModel, comment?: string): string {
   return `${comment !== undefined ? `${comment}\n` : ''}export default JSON.parse('${json}');\n`;
 }
 
+/** The model version a model.js text gives, as modelModule writes it (undefined when it gives none so). */
+export function modelVersionOf(text: string): number | undefined {
+  const m = /^ {2}"modelVersion": (\d+),\\$/m.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
 /** The text each model read by readModelModule was read from. */
 const texts = new WeakMap<ValidationModel, string>();
 
@@ -89,7 +95,7 @@ export function readModelModule(text: string): ValidationModel | undefined {
   }
   try {
     const model = JSON.parse(json) as ValidationModel;
-    if (model === null || typeof model !== 'object' || model.modelVersion !== 2) return undefined;
+    if (model === null || typeof model !== 'object' || model.modelVersion !== MODEL_VERSION) return undefined;
     texts.set(model, text);
     return model;
   } catch {

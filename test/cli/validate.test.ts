@@ -102,6 +102,20 @@ describe('kodkatalog validate', () => {
     expect(leaks(r.stdout + r.stderr)).toBe(false);
   });
 
+  it('refuses a release built by a kodkatalog with another model version, and says to build it again (exit 2)', () => {
+    const release = join(dir, 'gammal-release');
+    mkdirSync(join(release, 'validators'), { recursive: true });
+    const old = { modelVersion: 1, catalogue: { id: 'x', version: '1.0.0' }, classifications: [{ id: 'k', label: { sv: 'K' }, codes: [{ code: '01' }] }], elements: [], recordTypes: [], obligations: [] };
+    writeFileSync(join(release, 'validators', 'model.js'), modelModule(old as never));
+    const data = file('gammal.csv', `personnummer\n${CANARY}\n`);
+    const r = run([data, '--obligation', 'x', '--release', release]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`kodkatalog: ${release} är byggd av en annan version av kodkatalog (modellversion 1, den här läser 2). Bygg om den med kodkatalog build.\n`);
+    const en = run([data, '--obligation', 'x', '--release', release, '--lang', 'en']);
+    expect(en.stderr).toBe(`kodkatalog: ${release} was built by another version of kodkatalog (model version 1, this one reads 2). Build it again with kodkatalog build.\n`);
+    expect(leaks(r.stdout + r.stderr + en.stdout + en.stderr)).toBe(false);
+  });
+
   it('reports invalid UTF-8 with its byte offset and suggests windows-1252, which then works', () => {
     const name = file('latin1.csv', Buffer.from(PERSON + `${CANARY};personnummer;2;2000;2027-10-01;0180\n${CANARY};personnummer;2;2000;2027-10-01;018\u00e4\n`, 'latin1'));
     const r = run([name, '--obligation', 'kommun-lss', '--period', '2027', '--catalogue', catalogue, '--record-type', 'person']);

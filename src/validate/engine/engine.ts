@@ -16,6 +16,7 @@ import type {
   ModelValueType,
   ValidationModel,
 } from './model.js';
+import { MODEL_VERSION } from './model.js';
 
 /**
  * One problem in a submission. It names the rule, the row and the field; its message never
@@ -598,8 +599,8 @@ export class Engine {
   private days: { readonly period: ReportingPeriod; readonly start: number; readonly end: number } | undefined;
 
   constructor(model: ValidationModel) {
-    if (model === null || typeof model !== 'object' || model.modelVersion !== 2) {
-      throw new TypeError('kodkatalog: this engine reads ValidationModel version 2 only');
+    if (model === null || typeof model !== 'object' || model.modelVersion !== MODEL_VERSION) {
+      throw new TypeError(`kodkatalog: this engine reads ValidationModel version ${MODEL_VERSION} only`);
     }
     this.model = model;
     for (const c of model.classifications) {

@@ -205,10 +205,13 @@ export interface ModelObligation {
   readonly rules: readonly ModelObligationRule[];
 }
 
+/** The model format's version, written into every model; the engine reads this version only. */
+export const MODEL_VERSION = 2;
+
 /** The whole model. */
 export interface ValidationModel {
   /** Format version of this model; the engine refuses a model it does not know. */
-  readonly modelVersion: 2;
+  readonly modelVersion: typeof MODEL_VERSION;
   /** The catalogue it was built from. */
   readonly catalogue: { readonly id: string; readonly version: string };
   /** Classifications used by record types' elements, by id. */
