@@ -87,91 +87,69 @@ const INVALID = 1;
 const FLAGGED = 2;
 const VALID = 3;
 
-/** UTF-16 units in a slot of a CodeTable: hash (2), length and mark (1), index (2), the code (11). */
-const SLOT = 16;
-/** The longest code a slot holds itself; a longer one is compared with the list's string. */
-const INLINE = SLOT - 5;
-/** The mark bit in a slot's length unit. */
-const MARK = 0x8000;
+/** Numbers in a slot of a CodeTable: the code's 64-bit hash (two halves), its length and mark, its index in the list. */
+const SLOT = 4;
+/** The mark bit in a slot's length number. */
+const MARK = 1;
 
 /**
- * The codes of a list, for the one lookup every code value costs and for finding a code's entry.
- * Open addressing over a 32-bit hash of the code's UTF-16 units, with the hash, the length, the
- * code's index in the list and the code itself (up to 11 units) in the slot: 32 bytes, half a
- * cache line, so a lookup reads one place in memory. A Set or Map of the model's strings reads its
- * table, its entry and then the string, which lies among the rest of the model: with 50,000 codes,
- * which a file visits in no order, each of those is a cache miss. At most 4/5 full (a lookup then
- * reads a slot or three side by side), so 50,000 codes take 2 MB. Built in one pass over the list,
- * with nothing allocated per code. @internal
+ * The codes of a list, for the one lookup every code value costs and for finding a code's index.
+ * Open addressing over a 64-bit hash of the code's UTF-16 units, with the hash, the length and the
+ * code's index in the list in the slot: 16 bytes, so a lookup reads one place in memory and 50,000
+ * codes take 1 MB (a Set or Map of the model's strings reads its table, its entry and then the
+ * string, which lies among the rest of the model: with 50,000 codes, which a file visits in no
+ * order, each a cache miss). A code is known by its hash and length, as a cross-row key is: that an
+ * unknown value has the hash of one of 50,000 codes has a probability of about 3e-15. At most 4/5
+ * full (a lookup then reads a slot or three side by side). Built in one pass over the list, with
+ * nothing allocated per code. @internal
  */
 export class CodeTable {
   private readonly mask: number;
-  /** The slots; a length unit of 0 is an empty slot. */
-  private readonly table: Uint16Array;
-  private readonly list: readonly string[];
+  /** The slots; a length number of 0 is an empty slot. */
+  private readonly table: Int32Array;
 
   /**
    * `list[i]` is marked when `marked(i)`. A code listed twice is found at its last index (as a
    * Map keeps the last value set) and is marked when any of its entries is.
    */
   constructor(list: readonly string[], marked: (i: number) => boolean) {
-    this.list = list;
     let capacity = 8;
     while (capacity * 4 < list.length * 5) capacity *= 2;
     const mask = (this.mask = capacity - 1);
-    const wrap = capacity * SLOT - 1;
-    const table = (this.table = new Uint16Array(capacity * SLOT));
+    const table = (this.table = new Int32Array(capacity * SLOT));
     // One pass, one hash a code: this runs once per engine, mostly before the JIT has warmed up.
     for (let i = 0; i < list.length; i++) {
       const c = list[i]!;
-      const mark = marked(i) ? MARK : 0;
-      const n = c.length > INLINE ? INLINE + 1 : c.length;
-      const h = hashText(c);
-      const lo = h & 0xffff;
-      const hi = h >>> 16;
-      let at = (h & mask) * SLOT;
+      hashText(c);
+      const len = (c.length + 1) << 1;
+      let at = (hashHi & mask) * SLOT;
       for (;;) {
-        const len = table[at + 2]!;
-        if (len === 0) {
-          table[at] = lo;
-          table[at + 1] = hi;
-          table[at + 2] = (n + 1) | mark;
-          if (n <= INLINE) for (let k = 0; k < n; k++) table[at + 5 + k] = c.charCodeAt(k);
+        const l = table[at + 2]!;
+        if (l === 0) {
+          table[at] = hashHi;
+          table[at + 1] = hashLo;
           break;
         }
-        if ((len & ~MARK) === n + 1 && table[at] === lo && table[at + 1] === hi && list[table[at + 3]! | (table[at + 4]! << 16)] === c) {
-          table[at + 2] = len | mark;
-          break;
-        }
-        at = (at + SLOT) & wrap;
+        if ((l & ~MARK) === len && table[at] === hashHi && table[at + 1] === hashLo) break;
+        at = (at + SLOT) & (capacity * SLOT - 1);
       }
-      table[at + 3] = i & 0xffff;
-      table[at + 4] = i >>> 16;
+      table[at + 2] = len | (table[at + 2]! & MARK) | (marked(i) ? MARK : 0);
+      table[at + 3] = i;
     }
-  }
-
-  /** True when the slot at `at`, whose hash and length match, holds the code in units [from, to). */
-  private holds(at: number, u: Units, from: number, to: number): boolean {
-    const table = this.table;
-    const n = to - from;
-    if (n > INLINE) return unitsEqual(u, from, to, this.list[table[at + 3]! | (table[at + 4]! << 16)]!);
-    let k = 0;
-    while (k < n && table[at + 5 + k] === u[from + k]) k++;
-    return k === n;
   }
 
   /** Where the slot of the code in units [from, to) starts, or -1. */
   private slot(u: Units, from: number, to: number): number {
     const table = this.table;
-    const wrap = this.mask * SLOT + SLOT - 1;
-    const n = to - from > INLINE ? INLINE + 1 : to - from;
-    const h = hashCode(u, from, to);
-    const lo = h & 0xffff;
-    const hi = h >>> 16;
-    for (let at = (h & this.mask) * SLOT; ; at = (at + SLOT) & wrap) {
-      const len = table[at + 2]!;
-      if (len === 0) return -1;
-      if ((len & ~MARK) === n + 1 && table[at] === lo && table[at + 1] === hi && this.holds(at, u, from, to)) return at;
+    const wrap = (this.mask + 1) * SLOT - 1;
+    const len = (to - from + 1) << 1;
+    hashUnits(u, from, to);
+    const hi = hashHi;
+    const lo = hashLo;
+    for (let at = (hi & this.mask) * SLOT; ; at = (at + SLOT) & wrap) {
+      const l = table[at + 2]!;
+      if (l === 0) return -1;
+      if ((l & ~MARK) === len && table[at] === hi && table[at + 1] === lo) return at;
     }
   }
 
@@ -184,7 +162,7 @@ export class CodeTable {
   /** The index in the list of the code in units [from, to), or -1. */
   indexOfUnits(u: Units, from: number, to: number): number {
     const at = this.slot(u, from, to);
-    return at < 0 ? -1 : this.table[at + 3]! | (this.table[at + 4]! << 16);
+    return at < 0 ? -1 : this.table[at + 3]!;
   }
 
   /** True when the code is in the list and marked. */
@@ -198,25 +176,44 @@ export class CodeTable {
   }
 }
 
-/** FNV-1a over the UTF-16 units, then a finaliser, so that codes alike but for one digit spread apart. */
-function hashCode(u: Units, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let k = from; k < to; k++) h = Math.imul(h ^ u[k]!, 0x01000193);
-  return hashEnd(h);
+// The 64-bit hash of a code's units, in two halves: FNV-1a and a multiply-rotate stream over the
+// same units, each finished with murmur3's fmix32, so that codes alike but for one digit spread apart.
+let hashHi = 0;
+let hashLo = 0;
+
+function hashUnits(u: Units, from: number, to: number): void {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  for (let k = from; k < to; k++) {
+    a = Math.imul(a ^ u[k]!, 0x01000193);
+    b = Math.imul((b << 5) | (b >>> 27), 0x85ebca6b) ^ u[k]!;
+  }
+  hashEnd(a, b);
 }
 
-/** hashCode of a string's units, read from the string (building a table, before the JIT has warmed up). */
-function hashText(s: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
-  return hashEnd(h);
+/** hashUnits of a string's units, read from the string (building a table, before the JIT has warmed up). */
+function hashText(s: string): void {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul((b << 5) | (b >>> 27), 0x85ebca6b) ^ c;
+  }
+  hashEnd(a, b);
 }
 
-function hashEnd(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h >>> 0;
+function hashEnd(a: number, b: number): void {
+  a ^= a >>> 16;
+  a = Math.imul(a, 0x85ebca6b);
+  a ^= a >>> 13;
+  a = Math.imul(a, 0xc2b2ae35);
+  hashHi = a ^ (a >>> 16);
+  b ^= b >>> 16;
+  b = Math.imul(b, 0x7feb352d);
+  b ^= b >>> 15;
+  b = Math.imul(b, 0x846ca68b);
+  hashLo = b ^ (b >>> 16);
 }
 
 interface CompiledClassification {
