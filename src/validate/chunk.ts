@@ -54,9 +54,8 @@ export class ChunkRunner {
   run(job: ChunkJob): ChunkOutcome {
     const checker = this.checker;
     const bytes = this.read(job);
-    const reader = new LineReader(job.format, this.init.max, checker.sink(job.recordType));
+    const reader = new LineReader(job.format, this.init.max, checker.sink(job.recordType), this.last);
     if (job.header) reader.useHeader(job.header, job.delimiter ?? ';');
-    if (this.last) reader.shapesOf(this.last);
     this.last = reader;
     let problem: InputProblem | undefined;
     if (job.format === 'ndjson' && job.encoding === 'utf-8' && isUtf8(bytes)) {

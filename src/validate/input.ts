@@ -517,20 +517,18 @@ export class LineReader {
   private flat: FlatJson | undefined;
   private csvIndex: boolean | undefined;
 
+  /**
+   * `shapesOf`: a reader whose learned NDJSON shapes this one reads with (of the same file, say: a
+   * chunk runner's readers, one a chunk, so that a chunk does not learn them again). Given here,
+   * not set later: a field set again after the constructor makes V8 drop the code compiled on it.
+   */
   constructor(
     readonly format: 'csv' | 'ndjson',
     readonly max: number,
     private readonly sink: RecordSink,
+    shapesOf?: LineReader,
   ) {
-    this.flat = format === 'ndjson' && sink.fields ? new FlatJson() : undefined;
-  }
-
-  /**
-   * Reads with the shapes another reader has learned (of the same file, say: a chunk runner's
-   * readers, one a chunk, so that a chunk does not learn them again).
-   */
-  shapesOf(other: LineReader): void {
-    if (this.flat && other.flat) this.flat = other.flat;
+    this.flat = format === 'ndjson' && sink.fields ? (shapesOf?.flat ?? new FlatJson()) : undefined;
   }
 
   /** True when `bytes` may be used: NDJSON for a sink that takes fields. */
