@@ -17,6 +17,7 @@
 import type { ReportingPeriod } from './engine/dates.js';
 import { ABSENT, FLAGGED, covers, engineFinding, keyText, overlaps, recordDate, ruleFinding, safeName, type CompiledRule, type Engine, type FieldText, type Finding, type Plan } from './engine/engine.js';
 import * as M from './engine/messages.js';
+import { hashEnd, hashMix, hashStart, hashUnits } from './engine/hash.js';
 import { repeatedKey } from './engine/submission.js';
 import { unitsOf, type Units } from './engine/units.js';
 import type { ModelObligation, ValidationModel } from './engine/model.js';
@@ -160,67 +161,28 @@ export interface ChunkEvent {
   readonly p?: InputProblem;
 }
 
-// The running state of the 64-bit hash below: two multiply-rotate streams over pairs of UTF-16
-// units with different constants, each finished with murmur3's fmix32. Not cryptographic; keys in
-// a submission are not chosen to collide.
-let h1 = 0;
-let h2 = 0;
-
-function mix(k: number): void {
-  h1 = Math.imul(h1 ^ k, 0xcc9e2d51);
-  h1 = (h1 << 15) | (h1 >>> 17);
-  h2 = Math.imul(h2 ^ k, 0x1b873593);
-  h2 = (h2 << 13) | (h2 >>> 19);
-  h2 = (Math.imul(h2, 5) + 0xe6546b64) | 0;
-}
-
-/** Feeds a text's length and its units [from, to) to the hash, so that a tuple's parts cannot run into each other. */
-function mixUnits(u: Units, from: number, to: number): void {
-  mix(to - from + 0x5bd1e995);
-  let i = from;
-  for (; i + 1 < to; i += 2) mix(u[i]! | (u[i + 1]! << 16));
-  if (i < to) mix(u[i]!);
-}
-
-/** Ends the hash: its two halves in `out[at]` and `out[at + 1]`. */
-function finish(out: Int32Array, at: number): void {
-  h1 ^= h1 >>> 16;
-  h1 = Math.imul(h1, 0x85ebca6b);
-  h1 ^= h1 >>> 13;
-  h1 = Math.imul(h1, 0xc2b2ae35);
-  h1 ^= h1 >>> 16;
-  h2 ^= h2 >>> 16;
-  h2 = Math.imul(h2, 0x7feb352d);
-  h2 ^= h2 >>> 15;
-  h2 = Math.imul(h2, 0x846ca68b);
-  h2 ^= h2 >>> 16;
-  out[at] = h1 | 0;
-  out[at + 1] = h2 | 0;
-}
-
 /**
  * The hash of the key the plan's values at `idx` make, as `tupleKey` makes it (undefined where it
  * is), without building the key: false when the key is absent.
  */
 function hashTuple(plan: Plan, idx: readonly number[], emptyIsValue: boolean, out: Int32Array, at: number): boolean {
-  h1 = 0x2545f491;
-  h2 = 0x9e3779b9;
+  hashStart();
   for (let k = 0; k < idx.length; k++) {
     const i = idx[k]!;
     if (plan.status[i] === ABSENT) {
       if (!emptyIsValue) return false;
       // An absent part: a length no string has.
-      mix(-1);
+      hashMix(-1);
       continue;
     }
     const from = plan.from[i]!;
-    if (from >= 0) mixUnits(plan.units, from, plan.to[i]!);
+    if (from >= 0) hashUnits(plan.units, from, plan.to[i]!);
     else {
       const s = keyText(plan.values[i]);
-      mixUnits(unitsOf(s), 0, s.length);
+      hashUnits(unitsOf(s), 0, s.length);
     }
   }
-  finish(out, at);
+  hashEnd(out, at);
   return true;
 }
 
@@ -413,19 +375,15 @@ function slotsOf(state: StateLayout): number {
 /**
  * An open-addressing hash table of 64-bit keys (two int32 halves) to positive int32 values, in one
  * typed array with a slot's three numbers side by side, so that a probe reads one cache line:
- * 12 bytes a slot, at most 3/4 full.
+ * 12 bytes a slot, at most 3/4 full: sized by `reset` for the keys to come, before any is put.
  */
 export class KeyTable {
-  private slots: Int32Array;
-  private mask: number;
+  // Empty, with room for 12 keys: as reset(0) leaves it.
+  private slots = new Int32Array(16 * 3);
+  private mask = 15;
   size = 0;
 
-  constructor(capacity = 1 << 10) {
-    this.slots = new Int32Array(capacity * 3);
-    this.mask = capacity - 1;
-  }
-
-  /** Empties the table, with room for `n` keys without growing (it keeps its array when that is large enough). */
+  /** Empties the table, with room for `n` keys (it keeps its array when that is large enough). */
   reset(n: number): void {
     let capacity = 16;
     while (capacity * 3 < n * 4) capacity *= 2;
@@ -453,7 +411,6 @@ export class KeyTable {
 
   /** The value already stored for the key, or 0 after storing `value` (> 0) for it. */
   putIfAbsent(hi: number, lo: number, value: number): number {
-    if ((this.size + 1) * 4 > (this.mask + 1) * 3) this.grow();
     const { slots, mask } = this;
     for (let i = this.home(hi, lo); ; i = (i + 1) & mask) {
       const at = i * 3;
@@ -472,27 +429,6 @@ export class KeyTable {
   /** Bytes held. */
   get bytes(): number {
     return this.slots.byteLength;
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    const oldCapacity = this.mask + 1;
-    const capacity = oldCapacity * 2;
-    this.slots = new Int32Array(capacity * 3);
-    this.mask = capacity - 1;
-    const { slots, mask } = this;
-    // The keys are known to differ: each goes to the first free slot, with no comparing.
-    for (let from = 0; from < oldCapacity * 3; from += 3) {
-      const v = old[from + 2]!;
-      if (v === 0) continue;
-      const hi = old[from]!;
-      const lo = old[from + 1]!;
-      let i = this.home(hi, lo);
-      while (slots[i * 3 + 2] !== 0) i = (i + 1) & mask;
-      slots[i * 3] = hi;
-      slots[i * 3 + 1] = lo;
-      slots[i * 3 + 2] = v;
-    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { isoDateOf, parseIsoDate, parsePeriod, type ReportingPeriod } from './dates.js';
 import { organisationNumberOf, personalIdentityNumberOf } from './identity.js';
+import { hashEnd, hashStart, hashText, hashUnits } from './hash.js';
 import { Pattern } from './pattern.js';
 import { putUnits, textOf, unitsEqual, unitsOf, type Units } from './units.js';
 import * as M from './messages.js';
@@ -91,11 +92,14 @@ const VALID = 3;
 const SLOT = 4;
 /** The mark bit in a slot's length number. */
 const MARK = 1;
+/** The hash of the code being put or looked up: its two halves. */
+const codeHash = new Int32Array(2);
 
 /**
  * The codes of a list, for the one lookup every code value costs and for finding a code's index.
- * Open addressing over a 64-bit hash of the code's UTF-16 units, with the hash, the length and the
- * code's index in the list in the slot: 16 bytes, so a lookup reads one place in memory and 50,000
+ * Open addressing over the 64-bit hash of the code's UTF-16 units (hash.ts, as for cross-row
+ * keys), with the hash, the length and the code's index in the list in the slot: 16 bytes, so a
+ * lookup reads one place in memory and 50,000
  * codes take 1 MB (a Set or Map of the model's strings reads its table, its entry and then the
  * string, which lies among the rest of the model: with 50,000 codes, which a file visits in no
  * order, each a cache miss). A code is known by its hash and length, as a cross-row key is: that an
@@ -120,17 +124,21 @@ export class CodeTable {
     // One pass, one hash a code: this runs once per engine, mostly before the JIT has warmed up.
     for (let i = 0; i < list.length; i++) {
       const c = list[i]!;
+      hashStart();
       hashText(c);
+      hashEnd(codeHash, 0);
+      const hi = codeHash[0]!;
+      const lo = codeHash[1]!;
       const len = (c.length + 1) << 1;
-      let at = (hashHi & mask) * SLOT;
+      let at = (hi & mask) * SLOT;
       for (;;) {
         const l = table[at + 2]!;
         if (l === 0) {
-          table[at] = hashHi;
-          table[at + 1] = hashLo;
+          table[at] = hi;
+          table[at + 1] = lo;
           break;
         }
-        if ((l & ~MARK) === len && table[at] === hashHi && table[at + 1] === hashLo) break;
+        if ((l & ~MARK) === len && table[at] === hi && table[at + 1] === lo) break;
         at = (at + SLOT) & (capacity * SLOT - 1);
       }
       table[at + 2] = len | (table[at + 2]! & MARK) | (marked(i) ? MARK : 0);
@@ -143,9 +151,11 @@ export class CodeTable {
     const table = this.table;
     const wrap = (this.mask + 1) * SLOT - 1;
     const len = (to - from + 1) << 1;
+    hashStart();
     hashUnits(u, from, to);
-    const hi = hashHi;
-    const lo = hashLo;
+    hashEnd(codeHash, 0);
+    const hi = codeHash[0]!;
+    const lo = codeHash[1]!;
     for (let at = (hi & this.mask) * SLOT; ; at = (at + SLOT) & wrap) {
       const l = table[at + 2]!;
       if (l === 0) return -1;
@@ -174,46 +184,6 @@ export class CodeTable {
   indexOf(s: string): number {
     return this.indexOfUnits(unitsOf(s), 0, s.length);
   }
-}
-
-// The 64-bit hash of a code's units, in two halves: FNV-1a and a multiply-rotate stream over the
-// same units, each finished with murmur3's fmix32, so that codes alike but for one digit spread apart.
-let hashHi = 0;
-let hashLo = 0;
-
-function hashUnits(u: Units, from: number, to: number): void {
-  let a = 0x811c9dc5;
-  let b = 0x9e3779b9;
-  for (let k = from; k < to; k++) {
-    a = Math.imul(a ^ u[k]!, 0x01000193);
-    b = Math.imul((b << 5) | (b >>> 27), 0x85ebca6b) ^ u[k]!;
-  }
-  hashEnd(a, b);
-}
-
-/** hashUnits of a string's units, read from the string (building a table, before the JIT has warmed up). */
-function hashText(s: string): void {
-  let a = 0x811c9dc5;
-  let b = 0x9e3779b9;
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul((b << 5) | (b >>> 27), 0x85ebca6b) ^ c;
-  }
-  hashEnd(a, b);
-}
-
-function hashEnd(a: number, b: number): void {
-  a ^= a >>> 16;
-  a = Math.imul(a, 0x85ebca6b);
-  a ^= a >>> 13;
-  a = Math.imul(a, 0xc2b2ae35);
-  hashHi = a ^ (a >>> 16);
-  b ^= b >>> 16;
-  b = Math.imul(b, 0x7feb352d);
-  b ^= b >>> 15;
-  b = Math.imul(b, 0x846ca68b);
-  hashLo = b ^ (b >>> 16);
 }
 
 interface CompiledClassification {
