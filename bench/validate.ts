@@ -273,7 +273,7 @@ export function codeListCase(dir: string, count: number, records: number): { rel
   const codes = [...largeCodes(count)].filter((c) => c.parent !== '').map((c) => c.code);
   const diagnos = model.classifications.find((c) => c.id === 'diagnos')!;
   const groups = new Set(diagnos.groups);
-  const selectable = new Set(diagnos.codes.filter((_, i) => !groups.has(i)));
+  const selectable = new Set(diagnos.codes.split(' ').filter((_, i) => !groups.has(i)));
   const usable = codes.filter((c) => selectable.has(c));
   const rnd = prng(20270301);
   const int = (n: number): number => Math.floor(rnd() * n);

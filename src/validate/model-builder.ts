@@ -59,7 +59,7 @@ function classification(c: Classification): ModelClassification {
   return {
     id: c.id,
     label: text(c.label),
-    codes: c.codes.map((code) => code.code),
+    codes: c.codes.map((code) => code.code).join(' '),
     ...(groups.length > 0 ? { groups } : {}),
     ...(runs.some(([, from, to]) => from !== null || to !== null) ? { validity: runs } : {}),
   };
@@ -76,13 +76,13 @@ function element(e: DataElement): ModelElement {
   };
   // A subset is written out only when it is one: a 50,000-code list is not copied per element.
   const all = e.classification?.codes ?? [];
-  const subset = e.codes !== undefined && (e.codes.length !== all.length || e.codes.some((code, i) => code !== all[i])) ? e.codes.map((code) => code.code) : undefined;
+  const subset = e.codes !== undefined && (e.codes.length !== all.length || e.codes.some((code, i) => code !== all[i])) ? e.codes.map((code) => code.code).join(' ') : undefined;
   return {
     id: e.id,
     label: text(e.label),
     valueType: e.valueType,
     ...(e.classification ? { classification: e.classification.id } : {}),
-    ...(subset ? { codes: subset } : {}),
+    ...(subset !== undefined ? { codes: subset } : {}),
     ...(Object.keys(constraints).length > 0 ? { constraints } : {}),
   };
 }

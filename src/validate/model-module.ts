@@ -7,30 +7,36 @@ const isFlat = (v: unknown): boolean => isScalar(v) || (Array.isArray(v) && v.ev
 // A leaf prints on one line: a scalar, a list of scalars, or an object of those (a code, a label).
 const isLeaf = (v: unknown): boolean => isFlat(v) || (!Array.isArray(v) && Object.values(v as object).every(isFlat));
 
+/** Items in lines of up to 100 characters (or one item, if longer), `separator` between two on a line. */
+function packed(items: readonly string[], separator: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    if (line !== '' && line.length + separator.length + item.length > 100) {
+      lines.push(line);
+      line = '';
+    }
+    line += line === '' ? item : separator + item;
+  }
+  lines.push(line);
+  return lines;
+}
+
 /**
- * JSON with one small object or list of scalars per line, and a long list of scalars (a code list)
- * a line of up to 100 characters at a time, so the model of a catalogue with a 50,000-code list
- * stays readable in a diff without tripling its size, and has few lines to join when read.
+ * JSON with one small object or list of scalars per line, and a long list of scalars a line of up
+ * to 100 characters at a time. A long text (the codes of a classification) is broken after spaces
+ * into lines of up to 100 characters too: those line ends are within the string, so that the text
+ * is JSON when they are taken out, as model.js's line continuations take them out. The model of a
+ * catalogue with a 50,000-code list thus stays readable in a diff, and has few lines to join.
  */
 export function stringifyModel(value: unknown, indent = ''): string {
+  // A space in JSON text is never within an escape.
+  if (typeof value === 'string' && value.length > 100) return packed(JSON.stringify(value).split(' '), ' ').join(' \n');
   if (isLeaf(value) && JSON.stringify(value).length <= 160) return JSON.stringify(value);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    if (isFlat(value)) {
-      const lines: string[] = [];
-      let line = '';
-      for (const v of value) {
-        const item = JSON.stringify(v);
-        if (line !== '' && line.length + 1 + item.length > 100) {
-          lines.push(line);
-          line = '';
-        }
-        line += line === '' ? item : `,${item}`;
-      }
-      lines.push(line);
-      return `[\n${lines.map((l) => inner + l).join(',\n')}\n${indent}]`;
-    }
+    if (isFlat(value)) return `[\n${packed(value.map((v) => JSON.stringify(v)), ',').map((l) => inner + l).join(',\n')}\n${indent}]`;
     return `[\n${value.map((v) => inner + stringifyModel(v, inner)).join(',\n')}\n${indent}]`;
   }
   const entries = Object.entries(value as Record<string, unknown>);

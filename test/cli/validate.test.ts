@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MODEL_VERSION } from '../../src/validate/engine/model.js';
 import { modelModule } from '../../src/validate/model-module.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -80,7 +81,7 @@ describe('kodkatalog validate', () => {
     // A model that breaks the engine half-way: a stand-in for a bug in kodkatalog.
     const validators = join(release, 'validators');
     mkdirSync(validators, { recursive: true });
-    const broken = { modelVersion: 2, obligations: [{ id: 'x', recordTypes: [{ recordType: 'p' }], rules: null }], recordTypes: [{ id: 'p', elements: null }], elements: [], classifications: [] };
+    const broken = { modelVersion: MODEL_VERSION, obligations: [{ id: 'x', recordTypes: [{ recordType: 'p' }], rules: null }], recordTypes: [{ id: 'p', elements: null }], elements: [], classifications: [] };
     writeFileSync(join(validators, 'model.js'), modelModule(broken as never));
     const data = file('krasch.csv', `personnummer\n${CANARY}\n`);
     const r = run([data, '--obligation', 'x', '--release', release]);
@@ -110,9 +111,9 @@ describe('kodkatalog validate', () => {
     const data = file('gammal.csv', `personnummer\n${CANARY}\n`);
     const r = run([data, '--obligation', 'x', '--release', release]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`kodkatalog: ${release} är byggd av en annan version av kodkatalog (modellversion 1, den här läser 2). Bygg om den med kodkatalog build.\n`);
+    expect(r.stderr).toBe(`kodkatalog: ${release} är byggd av en annan version av kodkatalog (modellversion 1, den här läser ${MODEL_VERSION}). Bygg om den med kodkatalog build.\n`);
     const en = run([data, '--obligation', 'x', '--release', release, '--lang', 'en']);
-    expect(en.stderr).toBe(`kodkatalog: ${release} was built by another version of kodkatalog (model version 1, this one reads 2). Build it again with kodkatalog build.\n`);
+    expect(en.stderr).toBe(`kodkatalog: ${release} was built by another version of kodkatalog (model version 1, this one reads ${MODEL_VERSION}). Build it again with kodkatalog build.\n`);
     expect(leaks(r.stdout + r.stderr + en.stdout + en.stderr)).toBe(false);
   });
 

@@ -34,14 +34,15 @@ describe('buildValidationModel', () => {
     // Only classifications that record types' elements use.
     expect(model.classifications.map((c) => c.id)).toEqual(['insatstyp', 'kommun', 'lvu-skal']);
     const insatstyp = model.classifications.find((c) => c.id === 'insatstyp')!;
-    // The codes as strings; grouping codes and validity apart, by index.
-    const at = (code: string): number => insatstyp.codes.indexOf(code);
+    // The codes as one text, a space between two; grouping codes and validity apart, by index.
+    const at = (code: string): number => insatstyp.codes.split(' ').indexOf(code);
+    expect(at('boende')).toBeGreaterThanOrEqual(0);
     expect(insatstyp.groups).toEqual([at('boende')]);
     const run = (i: number) => insatstyp.validity!.findLast(([from]) => from <= i)!.slice(1);
     expect(run(at('kontaktperson'))).toEqual(['2027-01-01', '2027-06-30']);
     expect(run(at('hemtjanst'))).toEqual([null, null]);
     expect(insatstyp.validity!.map(([from]) => from)).toEqual([...new Set(insatstyp.validity!.map(([from]) => from))].sort((a, b) => a - b));
-    expect(model.elements.find((e) => e.id === 'insatstyp')!.codes).toContain('kontaktperson-barn');
+    expect(model.elements.find((e) => e.id === 'insatstyp')!.codes!.split(' ')).toContain('kontaktperson-barn');
     expect(model.elements.find((e) => e.id === 'kommun')!.codes).toBeUndefined();
     const insats = model.recordTypes.find((r) => r.id === 'insats')!;
     expect(insats.dateElement).toBe('startdatum');

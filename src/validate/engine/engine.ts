@@ -99,10 +99,9 @@ const codeHash = new Int32Array(2);
  * The codes of a list, for the one lookup every code value costs and for finding a code's index.
  * Open addressing over the 64-bit hash of the code's UTF-16 units (hash.ts, as for cross-row
  * keys), with the hash, the length and the code's index in the list in the slot: 16 bytes, so a
- * lookup reads one place in memory and 50,000
- * codes take 1 MB (a Set or Map of the model's strings reads its table, its entry and then the
- * string, which lies among the rest of the model: with 50,000 codes, which a file visits in no
- * order, each a cache miss). A code is known by its hash and length, as a cross-row key is: that an
+ * lookup reads one place in memory and 50,000 codes take 1 MB (a Set or Map of the codes' strings
+ * reads its table, its entry and then the string, which lies among the rest of the model: with
+ * 50,000 codes, which a file visits in no order, each a cache miss). A code is known by its hash and length, as a cross-row key is: that an
  * unknown value has the hash of one of 50,000 codes has a probability of about 3e-15. At most 4/5
  * full (a lookup then reads a slot or three side by side). Built in one pass over the list, with
  * nothing allocated per code. @internal
@@ -113,23 +112,28 @@ export class CodeTable {
   private readonly table: Int32Array;
 
   /**
-   * `list[i]` is marked when `marked(i)`. A code listed twice is found at its last index (as a
-   * Map keeps the last value set) and is marked when any of its entries is.
+   * The codes of a model's text of codes (see ModelClassification.codes); the code at index i,
+   * `list.slice(from, to)`, is marked when `marked(i, from, to)`. A code listed twice is found at
+   * its last index (as a Map keeps the last value set) and is marked when any of its entries is.
    */
-  constructor(list: readonly string[], marked: (i: number) => boolean) {
+  constructor(list: string, marked: (i: number, from: number, to: number) => boolean) {
+    let count = 0;
+    for (let at = list.indexOf(' '); at >= 0; at = list.indexOf(' ', at + 1)) count++;
+    if (list !== '') count++;
     let capacity = 8;
-    while (capacity * 4 < list.length * 5) capacity *= 2;
+    while (capacity * 4 < count * 5) capacity *= 2;
     const mask = (this.mask = capacity - 1);
     const table = (this.table = new Int32Array(capacity * SLOT));
     // One pass, one hash a code: this runs once per engine, mostly before the JIT has warmed up.
-    for (let i = 0; i < list.length; i++) {
-      const c = list[i]!;
+    for (let i = 0, from = 0; i < count; i++) {
+      let to = list.indexOf(' ', from);
+      if (to < 0) to = list.length;
       hashStart();
-      hashText(c);
+      hashText(list, from, to);
       hashEnd(codeHash, 0);
       const hi = codeHash[0]!;
       const lo = codeHash[1]!;
-      const len = (c.length + 1) << 1;
+      const len = (to - from + 1) << 1;
       let at = (hi & mask) * SLOT;
       for (;;) {
         const l = table[at + 2]!;
@@ -141,8 +145,9 @@ export class CodeTable {
         if ((l & ~MARK) === len && table[at] === hi && table[at + 1] === lo) break;
         at = (at + SLOT) & (capacity * SLOT - 1);
       }
-      table[at + 2] = len | (table[at + 2]! & MARK) | (marked(i) ? MARK : 0);
+      table[at + 2] = len | (table[at + 2]! & MARK) | (marked(i, from, to) ? MARK : 0);
       table[at + 3] = i;
+      from = to + 1;
     }
   }
 
@@ -239,7 +244,7 @@ function allowedCodes(el: CompiledElement): CodeTable {
   if (el.allowed) return el.allowed;
   const table = codeTable(el.classification!);
   const listed = el.codes;
-  return (el.allowed = listed ? new CodeTable(listed, (i) => table.has(listed[i]!)) : table);
+  return (el.allowed = listed !== undefined ? new CodeTable(listed, (_, from, to) => table.has(listed.slice(from, to))) : table);
 }
 
 interface CompiledElement {
@@ -248,8 +253,8 @@ interface CompiledElement {
   readonly valueType: ModelValueType;
   readonly kind: number;
   readonly classification: CompiledClassification | undefined;
-  /** The element's own list of codes, when narrower than its classification's. */
-  readonly codes: readonly string[] | undefined;
+  /** The element's own list of codes, when narrower than its classification's (as the model gives it). */
+  readonly codes: string | undefined;
   /** Codes this element may use, once built (see allowedCodes): a hash lookup whatever the size of the list. */
   allowed: CodeTable | undefined;
   readonly minLength: number | undefined;

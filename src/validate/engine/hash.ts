@@ -31,15 +31,15 @@ export function hashUnits(u: Units, from: number, to: number): void {
 }
 
 /**
- * hashUnits of a string's units, read from the string itself: a code table is built from strings
- * before the JIT has warmed up, where copying each to units first costs some 4 ms for 50,000 codes.
+ * hashUnits of a string's units [from, to), read from the string itself: a code table is built
+ * from the model's text of codes before the JIT has warmed up, where copying each code to units
+ * first costs some 4 ms for 50,000 codes.
  */
-export function hashText(s: string): void {
-  const n = s.length;
-  hashMix(n + 0x5bd1e995);
-  let i = 0;
-  for (; i + 1 < n; i += 2) hashMix(s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16));
-  if (i < n) hashMix(s.charCodeAt(i));
+export function hashText(s: string, from: number, to: number): void {
+  hashMix(to - from + 0x5bd1e995);
+  let i = from;
+  for (; i + 1 < to; i += 2) hashMix(s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16));
+  if (i < to) hashMix(s.charCodeAt(i));
 }
 
 /** Ends the hash: its two halves in `out[at]` and `out[at + 1]`. */

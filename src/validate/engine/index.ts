@@ -29,6 +29,7 @@ export {
   type OrganisationNumberProblem,
 } from './identity.js';
 export { ENGINE_SEVERITY, type EngineCode, type FindingMessage } from './messages.js';
+export { MODEL_VERSION } from './model.js';
 export type * from './model.js';
 
 /**

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_MODULES, modelModule, pascalCase, stringifyModel, validatorName, validatorsGenerator } from '../../../generators/validators/index.js';
+import { MODEL_VERSION } from '../../../src/validate/engine/model.js';
 import { readModelModule } from '../../../src/validate/model-module.js';
 import { buildValidationModel, generate, loadCatalogue, writeOutput, type Catalogue, type GeneratedFile } from '../../../src/index.js';
 
@@ -250,9 +251,9 @@ describe('names', () => {
 describe('the model file', () => {
   it('is JSON.parse of the laid-out JSON, line by line, and gives back the model whatever its text holds', async () => {
     const tricky = "a'b\"c\\d\\\\`e${f}\ng\r\th\u2028i\u2029j åäö \u{1F600} \\'";
-    const model = { modelVersion: 2, texts: [tricky, '', "'", '\\', '\\\n'], nested: { pattern: '^[0-9]{4}\\d$', list: Array.from({ length: 40 }, (_, i) => ({ code: `K${i}'` })) } };
+    const model = { modelVersion: MODEL_VERSION, texts: [tricky, '', "'", '\\', '\\\n'], nested: { pattern: '^[0-9]{4}\\d$', list: Array.from({ length: 40 }, (_, i) => ({ code: `K${i}'` })) } };
     const text = modelModule(model as never, '// header');
-    expect(text.split('\n').slice(0, 3)).toEqual(['// header', "export default JSON.parse('{\\", '  "modelVersion": 2,\\']);
+    expect(text.split('\n').slice(0, 3)).toEqual(['// header', "export default JSON.parse('{\\", `  "modelVersion": ${MODEL_VERSION},\\`]);
     expect(text.endsWith("}');\n")).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'kodkatalog-model-js-'));
     try {
@@ -267,13 +268,14 @@ describe('the model file', () => {
   });
 
   it('is read as data only in the form the build writes: no other escape, no bare quote, nothing after the call', () => {
-    const text = modelModule({ modelVersion: 2, texts: ["it's", 'a\\b'] } as never, '// header');
-    expect(readModelModule(text)).toEqual({ modelVersion: 2, texts: ["it's", 'a\\b'] });
+    const model = { modelVersion: MODEL_VERSION, texts: ["it's", 'a\\b'] };
+    const text = modelModule(model as never, '// header');
+    expect(readModelModule(text)).toEqual(model);
     expect(readModelModule(text.replace("it\\'s", 'it\\x27s'))).toBeUndefined();
     expect(readModelModule(text.replace("it\\'s", "it's"))).toBeUndefined();
     expect(readModelModule(`${text}globalThis.x = 1;\n`)).toBeUndefined();
     expect(readModelModule(text.replace("export default JSON.parse('", 'export default ('))).toBeUndefined();
-    expect(readModelModule(text.replace('"modelVersion":2', '"modelVersion":2,,'))).toBeUndefined();
+    expect(readModelModule(text.replace('"texts"', '"texts",'))).toBeUndefined();
   });
 
   it('prints small objects on one line and the rest indented', () => {
@@ -282,13 +284,25 @@ describe('the model file', () => {
     );
   });
 
-  it('prints a long list of codes as lines of up to 100 characters, which read back as the list', () => {
-    const codes = Array.from({ length: 300 }, (_, i) => `K${i}.${'x'.repeat(i % 13)}`);
-    const lines = stringifyModel({ codes }).split('\n').slice(2, -2);
-    expect(lines.length).toBeGreaterThan(30);
-    expect(lines.every((l) => l.startsWith('    "') && l.trimStart().replace(/,$/, '').length <= 100)).toBe(true);
-    expect(JSON.parse(`[${lines.join('')}]`)).toEqual(codes);
-    const model = { modelVersion: 2, codes };
+  it('prints a long list as lines of up to 100 characters, which read back as the list', () => {
+    const list = Array.from({ length: 300 }, (_, i) => i * 1001);
+    const lines = stringifyModel({ list }).split('\n').slice(2, -2);
+    expect(lines.length).toBeGreaterThan(20);
+    expect(lines.every((l) => l.startsWith('    ') && l.trimStart().replace(/,$/, '').length <= 100)).toBe(true);
+    expect(JSON.parse(`[${lines.join('')}]`)).toEqual(list);
+  });
+
+  it('breaks a long text of codes after spaces into lines of up to 100 characters, which read back as the text', () => {
+    const codes = Array.from({ length: 300 }, (_, i) => `K${i}.${'x'.repeat(i % 13)}\\'`).join(' ');
+    const text = stringifyModel({ codes });
+    const lines = text.split('\n');
+    expect(lines.length).toBeGreaterThan(40);
+    expect(lines.slice(1, -2).every((l) => l.endsWith(' '))).toBe(true);
+    expect(lines.slice(2, -1).every((l) => l.length <= 100)).toBe(true);
+    expect(JSON.parse(lines.join(''))).toEqual({ codes });
+    // A short text stays on its line, spaces and all.
+    expect(stringifyModel({ codes: 'a b c', label: { sv: 'x'.repeat(200) } }).split('\n')[1]).toBe('  "codes": "a b c",');
+    const model = { modelVersion: MODEL_VERSION, codes };
     expect(readModelModule(modelModule(model as never))).toEqual(model);
   });
 });

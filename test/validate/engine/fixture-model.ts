@@ -1,5 +1,5 @@
 // A small ValidationModel written by hand, so the engine's tests do not move when a catalogue fixture does.
-import type { ValidationModel } from '../../../src/validate/engine/index.js';
+import { MODEL_VERSION, type ValidationModel } from '../../../src/validate/engine/index.js';
 
 /** Skatteverket test personnummer (../shared/data/testpersonnummer.csv), never a real person's. */
 export const PNR = {
@@ -16,14 +16,14 @@ export const PNR = {
 export const ORGNR = '2021005554';
 
 export const MODEL: ValidationModel = {
-  modelVersion: 2,
+  modelVersion: MODEL_VERSION,
   catalogue: { id: 'engine-test', version: '1.0.0' },
   classifications: [
-    { id: 'avslutsorsak', label: { sv: 'Avslutsorsak' }, codes: ['flytt', 'avliden'] },
+    { id: 'avslutsorsak', label: { sv: 'Avslutsorsak' }, codes: 'flytt avliden' },
     {
       id: 'insatstyp',
       label: { sv: 'Insatstyp', en: 'Intervention type' },
-      codes: ['grupp', 'hemtjanst', 'kontaktperson', 'kontaktperson-barn', 'boende'],
+      codes: 'grupp hemtjanst kontaktperson kontaktperson-barn boende',
       groups: [0],
       // kontaktperson until 2027-06-30, kontaktperson-barn from 2027-07-01.
       validity: [
@@ -33,7 +33,7 @@ export const MODEL: ValidationModel = {
         [4, null, null],
       ],
     },
-    { id: 'kommun', label: { sv: 'Kommun' }, codes: ['01', '0114', '0180'], groups: [0] },
+    { id: 'kommun', label: { sv: 'Kommun' }, codes: '01 0114 0180', groups: [0] },
   ],
   elements: [
     { id: 'aktiv', label: { sv: 'Aktiv' }, valueType: 'boolean' },
@@ -43,7 +43,7 @@ export const MODEL: ValidationModel = {
     { id: 'beslutsdatum', label: { sv: 'Beslutsdatum' }, valueType: 'date' },
     { id: 'fodelsear', label: { sv: 'Födelseår' }, valueType: 'integer', constraints: { minimum: 1800, maximum: 2100 } },
     { id: 'insats-id', label: { sv: 'Insatsens id' }, valueType: 'string', constraints: { maxLength: 10, pattern: '[A-Za-z0-9-]+' } },
-    { id: 'insatstyp', label: { sv: 'Insatstyp', en: 'Intervention type' }, valueType: 'code', classification: 'insatstyp', codes: ['grupp', 'hemtjanst', 'kontaktperson', 'kontaktperson-barn'] },
+    { id: 'insatstyp', label: { sv: 'Insatstyp', en: 'Intervention type' }, valueType: 'code', classification: 'insatstyp', codes: 'grupp hemtjanst kontaktperson kontaktperson-barn' },
     { id: 'kommun', label: { sv: 'Kommun' }, valueType: 'municipality-code', classification: 'kommun' },
     { id: 'namn', label: { sv: 'Namn' }, valueType: 'string', constraints: { minLength: 2, maxLength: 4 } },
     { id: 'orgnr', label: { sv: 'Organisationsnummer' }, valueType: 'organisation-number' },
