@@ -3,7 +3,7 @@
 // reads the records with the same LineReader as the streaming path and checks them.
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { createEngine, type ValidationModel } from './engine/index.js';
+import { createEngine, type Engine, type ValidationModel } from './engine/index.js';
 import { firstInvalidUtf8, withoutUtf8Bom } from '../utf8.js';
 import { LineReader, type InputProblem } from './input.js';
 import { readModelModule } from './model-module.js';
@@ -20,10 +20,13 @@ export interface ChunkRunnerInit {
   readonly obligation: string;
   readonly period?: string;
   readonly max: number;
+  /** Code tables built by the main thread's runner (see codeTables), which a worker's engine then need not build. */
+  readonly codeTables?: ReadonlyMap<string, Int32Array>;
 }
 
 /** Checks chunks of files, one at a time. */
 export class ChunkRunner {
+  private readonly engine: Engine;
   private readonly checker: RowChecker;
   private buffer = Buffer.allocUnsafe(1 << 20);
   private readonly files = new Map<string, number>();
@@ -33,7 +36,13 @@ export class ChunkRunner {
   constructor(private readonly init: ChunkRunnerInit) {
     const model = typeof init.model === 'string' ? readModelModule(init.model) : init.model;
     if (!model) throw new Error('kodkatalog: the model text is not as the build writes it');
-    this.checker = new RowChecker(new SubmissionLayout(createEngine(model), init.obligation, init.period));
+    this.engine = createEngine(model, init.codeTables ? { codeTables: init.codeTables } : {});
+    this.checker = new RowChecker(new SubmissionLayout(this.engine, init.obligation, init.period));
+  }
+
+  /** The code tables of the obligation's classifications, built now if not yet (for the workers' runners). */
+  codeTables(): Map<string, Int32Array> {
+    return this.engine.codeTables(this.init.obligation);
   }
 
   private read(job: ChunkJob): Buffer {

@@ -108,22 +108,26 @@ const codeHash = new Int32Array(2);
  */
 export class CodeTable {
   private readonly mask: number;
-  /** The slots; a length number of 0 is an empty slot. */
-  private readonly table: Int32Array;
+
+  /** A table of the slots `table` (a power of two of them; a length number of 0 is an empty slot), as another table's `table`. */
+  constructor(readonly table: Int32Array) {
+    this.mask = table.length / SLOT - 1;
+  }
 
   /**
-   * The codes of a model's text of codes (see ModelClassification.codes); the code at index i,
-   * `list.slice(from, to)`, is marked when `marked(i, from, to)`. A code listed twice is found at
-   * its last index (as a Map keeps the last value set) and is marked when any of its entries is.
+   * The table of the codes of a model's text of codes (see ModelClassification.codes); the code at
+   * index i, `list.slice(from, to)`, is marked when `marked(i, from, to)`. A code listed twice is
+   * found at its last index (as a Map keeps the last value set) and is marked when any of its
+   * entries is.
    */
-  constructor(list: string, marked: (i: number, from: number, to: number) => boolean) {
+  static build(list: string, marked: (i: number, from: number, to: number) => boolean): CodeTable {
     let count = 0;
     for (let at = list.indexOf(' '); at >= 0; at = list.indexOf(' ', at + 1)) count++;
     if (list !== '') count++;
     let capacity = 8;
     while (capacity * 4 < count * 5) capacity *= 2;
-    const mask = (this.mask = capacity - 1);
-    const table = (this.table = new Int32Array(capacity * SLOT));
+    const mask = capacity - 1;
+    const table = new Int32Array(capacity * SLOT);
     // One pass, one hash a code: this runs once per engine, mostly before the JIT has warmed up.
     for (let i = 0, from = 0; i < count; i++) {
       let to = list.indexOf(' ', from);
@@ -149,6 +153,7 @@ export class CodeTable {
       table[at + 3] = i;
       from = to + 1;
     }
+    return new CodeTable(table);
   }
 
   /** Where the slot of the code in units [from, to) starts, or -1. */
@@ -204,7 +209,7 @@ interface CompiledClassification {
 /** The classification's table of codes, built the first time it is needed. */
 function codeTable(cl: CompiledClassification): CodeTable {
   if (cl.table) return cl.table;
-  return (cl.table = new CodeTable(cl.model.codes, (i) => !isGroup(cl, i)));
+  return (cl.table = CodeTable.build(cl.model.codes, (i) => !isGroup(cl, i)));
 }
 
 /** Whether the code at index i of the classification is a grouping code, which may not be reported. */
@@ -244,7 +249,7 @@ function allowedCodes(el: CompiledElement): CodeTable {
   if (el.allowed) return el.allowed;
   const table = codeTable(el.classification!);
   const listed = el.codes;
-  return (el.allowed = listed !== undefined ? new CodeTable(listed, (_, from, to) => table.has(listed.slice(from, to))) : table);
+  return (el.allowed = listed !== undefined ? CodeTable.build(listed, (_, from, to) => table.has(listed.slice(from, to))) : table);
 }
 
 interface CompiledElement {
@@ -570,13 +575,14 @@ export class Engine {
   private readonly plans = new Map<string, Plan>();
   private days: { readonly period: ReportingPeriod; readonly start: number; readonly end: number } | undefined;
 
-  constructor(model: ValidationModel) {
+  constructor(model: ValidationModel, options: EngineOptions = {}) {
     if (model === null || typeof model !== 'object' || model.modelVersion !== MODEL_VERSION) {
       throw new TypeError(`kodkatalog: this engine reads ValidationModel version ${MODEL_VERSION} only`);
     }
     this.model = model;
     for (const c of model.classifications) {
-      this.classifications.set(c.id, { model: c, table: undefined });
+      const built = options.codeTables?.get(c.id);
+      this.classifications.set(c.id, { model: c, table: built ? new CodeTable(built) : undefined });
     }
     for (const e of model.elements) this.elements.set(e.id, this.compileElement(e));
     for (const rt of model.recordTypes) this.recordTypes.set(rt.id, rt);
@@ -602,6 +608,22 @@ export class Engine {
       // The format says a pattern matches the whole value (JSON Schema's `pattern` does not).
       pattern: c.pattern !== undefined ? new Pattern(c.pattern) : undefined,
     };
+  }
+
+  /**
+   * The code tables of the classifications that the obligation's record types use, built now if
+   * they were not, by classification id: for engines of the same model in other threads
+   * (EngineOptions.codeTables), which then need not build them again. @internal
+   */
+  codeTables(obligationId: string): Map<string, Int32Array> {
+    const tables = new Map<string, Int32Array>();
+    for (const { recordType } of this.obligations.get(obligationId)?.recordTypes ?? []) {
+      for (const { element } of this.recordTypes.get(recordType)?.elements ?? []) {
+        const cl = this.elements.get(element)?.classification;
+        if (cl) tables.set(cl.model.id, codeTable(cl).table);
+      }
+    }
+    return tables;
   }
 
   /** True when the model has the record type. */
@@ -1094,9 +1116,18 @@ export class Engine {
   }
 }
 
+/** How an engine is built. */
+export interface EngineOptions {
+  /**
+   * Code tables another engine of the same model built (Engine.codeTables), by classification id:
+   * a thread of `kodkatalog validate` is given those of the main thread. @internal
+   */
+  readonly codeTables?: ReadonlyMap<string, Int32Array>;
+}
+
 /** Builds the engine for a model (code lists are compiled into hash tables once, when first needed). */
-export function createEngine(model: ValidationModel): Engine {
-  return new Engine(model);
+export function createEngine(model: ValidationModel, options?: EngineOptions): Engine {
+  return new Engine(model, options);
 }
 
 /**

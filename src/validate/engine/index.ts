@@ -13,7 +13,7 @@
 import { Engine } from './engine.js';
 import { SubmissionState, type SubmissionOptions } from './submission.js';
 
-export { Engine, createEngine, safeName, type Finding, type RecordContext } from './engine.js';
+export { Engine, createEngine, safeName, type EngineOptions, type Finding, type RecordContext } from './engine.js';
 export { SubmissionState, type SubmissionOptions } from './submission.js';
 export { parseIsoDate, parsePeriod, isLeapYear, isRealDate, daysInMonth, type ReportingPeriod } from './dates.js';
 export {

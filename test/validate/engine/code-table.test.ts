@@ -3,7 +3,7 @@
 // knows a code by its 64-bit hash and length: no probe here is a code whose hash another shares.)
 import { describe, expect, it } from 'vitest';
 import { CodeTable } from '../../../src/validate/engine/engine.js';
-import { createEngine, MODEL_VERSION, type ValidationModel } from '../../../src/validate/engine/index.js';
+import { createEngine, MODEL_VERSION, type Engine, type ValidationModel } from '../../../src/validate/engine/index.js';
 
 /** What the table replaced: a Map to the last index, a Set of the marked codes. */
 function reference(list: readonly string[], marked: (i: number) => boolean): { index: Map<string, number>; marked: Set<string> } {
@@ -17,7 +17,7 @@ function reference(list: readonly string[], marked: (i: number) => boolean): { i
 }
 
 function agrees(list: readonly string[], marked: (i: number) => boolean, probes: readonly string[]): void {
-  const table = new CodeTable(list.join(' '), marked);
+  const table = CodeTable.build(list.join(' '), marked);
   const ref = reference(list, marked);
   for (const s of [...list, ...probes]) {
     expect(table.has(s), s).toBe(ref.marked.has(s));
@@ -31,7 +31,7 @@ describe('CodeTable', () => {
   });
 
   it('keeps the last index of a code listed twice, marked when any entry is', () => {
-    const table = new CodeTable('a b a c c', (i) => i === 0 || i === 4);
+    const table = CodeTable.build('a b a c c', (i) => i === 0 || i === 4);
     expect(table.has('a')).toBe(true);
     expect(table.indexOf('a')).toBe(2);
     expect(table.has('b')).toBe(false);
@@ -89,12 +89,12 @@ describe('code checks with the table', () => {
         rules: [{ id: 'kod-gallde', shape: 'code-valid-on-date', severity: 'error', message: { sv: 'Koden gällde inte.' }, elements: ['kod', 'datum'] }],
       },
     ],
-    obligations: [],
+    obligations: [{ id: 'ob', label: { sv: 'Ob' }, period: { kind: 'month' }, recordTypes: [{ recordType: 'post' }], rules: [] }],
   };
+  const checker = (engine: Engine) => (over: Record<string, string>) => engine.checkRecord('post', { rad: 'r', ...over }).map((f) => `${f.code}:${f.field}:${f.message.en}`);
 
   it('reports grouping, unknown, narrowed-out and lost-zero codes as before', () => {
-    const engine = createEngine(model);
-    const check = (over: Record<string, string>) => engine.checkRecord('post', { rad: 'r', ...over }).map((f) => `${f.code}:${f.field}:${f.message.en}`);
+    const check = checker(createEngine(model));
     expect(check({ kod: 'G1.1', smal: 'G1.2' })).toEqual([]);
     expect(check({ kod: 'G1.10000000001' })).toEqual([]);
     expect(check({ kod: 'G1' })).toEqual([expect.stringMatching(/^code-not-selectable:kod:/)]);
@@ -106,5 +106,19 @@ describe('code checks with the table', () => {
     expect(check({ kod: 'G1.2', datum: '2026-12-31' })).toEqual([]);
     expect(check({ kod: 'G1.2', datum: '2027-01-01' })).toEqual([expect.stringMatching(/^code-valid-on-date:kod:/)]);
     expect(check({ kod: 'G1.10000000001', datum: '2027-01-01' })).toEqual([]);
+  });
+
+  it("checks with the code tables of another engine of the model, as a worker thread with the main thread's", () => {
+    const main = createEngine(model);
+    const tables = main.codeTables('ob');
+    expect([...tables.keys()]).toEqual(['lista']);
+    expect(createEngine(model).codeTables('okänd').size).toBe(0);
+    const values = ['G1.1', 'G1', 'G1.3', '114', 'G1.2'].flatMap((kod) => [{ kod }, { kod, datum: '2027-01-01' }, { smal: kod }]);
+    const given = checker(createEngine(model, { codeTables: tables }));
+    const own = checker(main);
+    for (const v of values) expect(given(v)).toEqual(own(v));
+    // The given table is the one used: an empty one knows no code.
+    const empty = checker(createEngine(model, { codeTables: new Map([['lista', CodeTable.build('', () => true).table]]) }));
+    expect(empty({ kod: 'G1.1' })).toEqual([expect.stringMatching(/^code:kod:/)]);
   });
 });
