@@ -88,9 +88,11 @@ const INVALID = 1;
 const FLAGGED = 2;
 const VALID = 3;
 
-/** Numbers in a slot of a CodeTable: the code's 64-bit hash (two halves), its length and mark, its index in the list. */
-const SLOT = 4;
-/** The mark bit in a slot's length number. */
+/**
+ * The low bits of a CodeTable slot's second number, which are not the hash's: USED tells a slot in
+ * use from an empty one (0), MARK marks the code.
+ */
+const USED = 2;
 const MARK = 1;
 /** The hash of the code being put or looked up: its two halves. */
 const codeHash = new Int32Array(2);
@@ -98,20 +100,27 @@ const codeHash = new Int32Array(2);
 /**
  * The codes of a list, for the one lookup every code value costs and for finding a code's index.
  * Open addressing over the 64-bit hash of the code's UTF-16 units (hash.ts, as for cross-row
- * keys), with the hash, the length and the code's index in the list in the slot: 16 bytes, so a
- * lookup reads one place in memory and 50,000 codes take 1 MB (a Set or Map of the codes' strings
- * reads its table, its entry and then the string, which lies among the rest of the model: with
- * 50,000 codes, which a file visits in no order, each a cache miss). A code is known by its hash and length, as a cross-row key is: that an
- * unknown value has the hash of one of 50,000 codes has a probability of about 3e-15. At most 4/5
- * full (a lookup then reads a slot or three side by side). Built in one pass over the list, with
- * nothing allocated per code. @internal
+ * keys, which holds the code's length): a slot is the hash, with its two lowest bits taken for
+ * USED and MARK, so 8 bytes. The indices in the list are apart, read only when asked for.
+ *
+ * Small, because a file visits the codes in no order: with 50,000 codes, the slot a lookup reads
+ * is seldom in the cache, and half the bytes are half as many misses to wait for (slots of
+ * 16 bytes, with the length and the index, took some 160 ns a lookup in a profile of the whole
+ * check). A Set or Map of the codes' strings reads its table, its entry and then the string, which
+ * lies among the rest of the model. A code is known by its hash, as a cross-row key is: that an
+ * unknown value has the hash of one of 50,000 codes has a probability of about 1e-14. At most 4/5
+ * full (a lookup then reads a slot or three side by side, in one cache line of eight). Built in one
+ * pass over the list, with nothing allocated per code. @internal
  */
 export class CodeTable {
   private readonly mask: number;
 
-  /** A table of the slots `table` (a power of two of them; a length number of 0 is an empty slot), as another table's `table`. */
+  /**
+   * A table of the numbers `table`, as another table's `table`: a power of two of slots of two
+   * numbers, then the index in the list of each slot's code.
+   */
   constructor(readonly table: Int32Array) {
-    this.mask = table.length / SLOT - 1;
+    this.mask = table.length / 3 - 1;
   }
 
   /**
@@ -127,7 +136,7 @@ export class CodeTable {
     let capacity = 8;
     while (capacity * 4 < count * 5) capacity *= 2;
     const mask = capacity - 1;
-    const table = new Int32Array(capacity * SLOT);
+    const table = new Int32Array(capacity * 3);
     // One pass, one hash a code: this runs once per engine, mostly before the JIT has warmed up.
     for (let i = 0, from = 0; i < count; i++) {
       let to = list.indexOf(' ', from);
@@ -136,53 +145,50 @@ export class CodeTable {
       hashText(list, from, to);
       hashEnd(codeHash, 0);
       const hi = codeHash[0]!;
-      const lo = codeHash[1]!;
-      const len = (to - from + 1) << 1;
-      let at = (hi & mask) * SLOT;
+      const tag = (codeHash[1]! & ~3) | USED;
+      let at = hi & mask;
       for (;;) {
-        const l = table[at + 2]!;
-        if (l === 0) {
-          table[at] = hi;
-          table[at + 1] = lo;
+        const t = table[2 * at + 1]!;
+        if (t === 0) {
+          table[2 * at] = hi;
           break;
         }
-        if ((l & ~MARK) === len && table[at] === hi && table[at + 1] === lo) break;
-        at = (at + SLOT) & (capacity * SLOT - 1);
+        if ((t & ~MARK) === tag && table[2 * at] === hi) break;
+        at = (at + 1) & mask;
       }
-      table[at + 2] = len | (table[at + 2]! & MARK) | (marked(i, from, to) ? MARK : 0);
-      table[at + 3] = i;
+      table[2 * at + 1] = tag | (table[2 * at + 1]! & MARK) | (marked(i, from, to) ? MARK : 0);
+      table[2 * capacity + at] = i;
       from = to + 1;
     }
     return new CodeTable(table);
   }
 
-  /** Where the slot of the code in units [from, to) starts, or -1. */
+  /** The slot of the code in units [from, to), or -1. */
   private slot(u: Units, from: number, to: number): number {
     const table = this.table;
-    const wrap = (this.mask + 1) * SLOT - 1;
-    const len = (to - from + 1) << 1;
+    const mask = this.mask;
     hashStart();
     hashUnits(u, from, to);
     hashEnd(codeHash, 0);
     const hi = codeHash[0]!;
-    const lo = codeHash[1]!;
-    for (let at = (hi & this.mask) * SLOT; ; at = (at + SLOT) & wrap) {
-      const l = table[at + 2]!;
-      if (l === 0) return -1;
-      if ((l & ~MARK) === len && table[at] === hi && table[at + 1] === lo) return at;
+    const tag = (codeHash[1]! & ~3) | USED;
+    for (let at = hi & mask; ; at = (at + 1) & mask) {
+      const t = table[2 * at + 1]!;
+      if (t === 0) return -1;
+      if ((t & ~MARK) === tag && table[2 * at] === hi) return at;
     }
   }
 
   /** True when the code in units [from, to) is in the list and marked. */
   hasUnits(u: Units, from: number, to: number): boolean {
     const at = this.slot(u, from, to);
-    return at >= 0 && (this.table[at + 2]! & MARK) !== 0;
+    return at >= 0 && (this.table[2 * at + 1]! & MARK) !== 0;
   }
 
   /** The index in the list of the code in units [from, to), or -1. */
   indexOfUnits(u: Units, from: number, to: number): number {
     const at = this.slot(u, from, to);
-    return at < 0 ? -1 : this.table[at + 3]!;
+    return at < 0 ? -1 : this.table[2 * (this.mask + 1) + at]!;
   }
 
   /** True when the code is in the list and marked. */

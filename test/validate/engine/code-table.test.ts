@@ -1,6 +1,6 @@
 // The engine's compact code table answers exactly as the Set and Map it replaced: membership of the
 // marked codes, and a code's (last) index, whatever the codes' length, characters or number. (It
-// knows a code by its 64-bit hash and length: no probe here is a code whose hash another shares.)
+// knows a code by 62 bits of its 64-bit hash, which holds its length: no probe here is a code whose hash another shares.)
 import { describe, expect, it } from 'vitest';
 import { CodeTable } from '../../../src/validate/engine/engine.js';
 import { createEngine, MODEL_VERSION, type Engine, type ValidationModel } from '../../../src/validate/engine/index.js';
