@@ -475,12 +475,16 @@ const RECENT = 1 << 10;
  * block of its partition, and the last blocks of all partitions stay in the cache.
  */
 class KeyLog {
-  private readonly arenas: Int32Array[] = [];
+  /**
+   * The arenas, after the first "arena": the position of each partition's first block (-1: none
+   * yet), where a block is linked from as from the block before it (one way, taken from the first
+   * block on: a branch first taken late in the file makes V8 throw away the code compiled without it).
+   */
+  private readonly arenas: Int32Array[] = [new Int32Array(PARTS).fill(-1)];
   /** Where the next block is cut: a position (arena << ARENA_BITS | offset). */
-  private free = 0;
-  /** Per partition: position of its first block and of its last block (-1: none yet). */
-  private readonly first = new Int32Array(PARTS).fill(-1);
-  private readonly last = new Int32Array(PARTS).fill(-1);
+  private free = 1 << ARENA_BITS;
+  /** Per partition: the position its next block is linked from (in the first "arena" for the first block). */
+  private readonly last = Int32Array.from({ length: PARTS }, (_, p) => p);
   /** Per partition: the arena of its last block, where in it the next entry goes, and where that block ends. */
   private readonly tail: Int32Array[] = [];
   private readonly next = new Int32Array(PARTS);
@@ -549,8 +553,7 @@ class KeyLog {
     const at = pos & (ARENA - 1);
     arena[at] = -1;
     const prev = this.last[p]!;
-    if (prev < 0) this.first[p] = pos;
-    else this.arenas[prev >>> ARENA_BITS]![prev & (ARENA - 1)] = pos;
+    this.arenas[prev >>> ARENA_BITS]![prev & (ARENA - 1)] = pos;
     this.last[p] = pos;
     this.tail[p] = arena;
     this.next[p] = at + 1;
@@ -565,7 +568,7 @@ class KeyLog {
 
   /** Partition p's blocks in order, each as its arena and where in it the entries are: [from, to). */
   eachBlock(p: number, visit: (data: Int32Array, from: number, to: number) => void): void {
-    for (let pos = this.first[p]!; pos >= 0; ) {
+    for (let pos = this.arenas[0]![p]!; pos >= 0; ) {
       const arena = this.arenas[pos >>> ARENA_BITS]!;
       const at = pos & (ARENA - 1);
       visit(arena, at + 1, pos === this.last[p] ? this.next[p]! : at + 1 + BLOCK * this.width);
