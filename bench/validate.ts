@@ -432,8 +432,8 @@ export async function benchValidate(): Promise<void> {
     };
     const codeCost = pairCost((m) => m.ms);
     const fastestCost = (codes50k.ms - codes500.ms) / codes500.ms;
-    // Per extra record the cross-row state may keep its compact numbers: a row (10 bytes), its
-    // keys in hash tables (12 bytes a slot, at most 3/4 full) and pending references.
+    // Per extra record the cross-row state may keep its compact numbers: a row (10 bytes) and its
+    // keys and references, written down until the end (12 bytes each, 20 with a period).
     const GROWTH_BOUND = 64;
     console.log('Mål:');
     console.log(`  ${check(ndRatio >= 1)} NDJSON hela vägen ≥ 1,0 × golvets poster/s: ${fmt(ndRatio, 2)} ×`);
