@@ -29,9 +29,10 @@ const CODE_RECORDS = 500_000;
  * fastest of more runs is nearer what the code itself costs. The code lists' cost is also taken per
  * pair of runs, one after the other, as the median of the pairs: the two runs differ by some 5 %, and
  * the fastest of each kind can be minutes apart, while the machine's speed changes by up to 30 %.
+ * One pair's cost varies from -10 % to +30 %; the median of 21 pairs by some 3 %.
  */
-const CODE_RUNS = 9;
-const ND_RUNS = 5;
+const CODE_RUNS = 21;
+const ND_RUNS = 7;
 
 interface Measurement {
   /** Wall time of the work (for the CLI: of the whole process). */
@@ -167,13 +168,31 @@ async function codeCheck(release: string, file: string): Promise<Measurement> {
   };
 }
 
-/** `kodkatalog validate` as a separate process, timed from spawn to exit; its own peak RSS and CPU. */
+/**
+ * Reads files through once, so that the run after finds them in the page cache whatever ran
+ * before it: this machine's host takes back cached pages within seconds, and a run that reads from
+ * its disk varies with the disk, not with the code.
+ */
+function warm(files: readonly string[]): void {
+  const buf = Buffer.allocUnsafe(1 << 20);
+  for (const file of files) {
+    const fd = openSync(file, 'r');
+    try {
+      while (readSync(fd, buf) > 0);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+/** `kodkatalog validate` as a separate process (its files warmed first), timed from spawn to exit; its own peak RSS and CPU. */
 function cli(files: string[], args: string[], records: number, env: Record<string, string> = {}): Measurement {
   const dir = mkdtempSync(join(tmpdir(), 'kodkatalog-bench-usage-'));
   const usageFile = join(dir, 'usage.json');
   // A preload that writes the process's resource usage at exit: the CLI itself is not changed.
   const probe = `data:text/javascript,import{writeFileSync}from"node:fs";process.on("exit",()=>writeFileSync(process.env.KODKATALOG_BENCH_USAGE,JSON.stringify(process.resourceUsage())))`;
   const out = openSync('/dev/null', 'w');
+  warm(files);
   try {
     const t0 = performance.now();
     const r = spawnSync(process.execPath, ['--import', probe, join(packageRoot(), 'bin', 'kodkatalog.js'), 'validate', ...files, ...args, '--format', 'json'], {
@@ -206,7 +225,9 @@ async function measure(kind: string, args: string[]): Promise<Measurement> {
   }
 }
 
+/** A measurement in a child process, the files among its arguments warmed first. */
 function child(kind: string, args: string[]): Measurement {
+  warm(args.filter((a) => statSync(a).isFile()));
   const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), kind, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out) as Measurement;
 }
@@ -383,8 +404,11 @@ export async function benchValidate(): Promise<void> {
     const codeArgs = (c: { release: string }): string[] => ['--obligation', 'stor', '--period', '2027-03', '--release', c.release];
     const runs: [Measurement[], Measurement[]] = [[], []];
     for (let i = 0; i < CODE_RUNS; i++) {
-      runs[0].push(cli([small.file], codeArgs(small), CODE_RECORDS));
-      runs[1].push(cli([large.file], codeArgs(large), CODE_RECORDS));
+      // Every other pair the other way round, so that a pair's second run is not always the same kind.
+      for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
+        const c = k === 0 ? small : large;
+        runs[k]!.push(cli([c.file], codeArgs(c), CODE_RECORDS));
+      }
     }
     const engineRuns: [Measurement[], Measurement[]] = [[], []];
     for (let i = 0; i < 2; i++) {
@@ -398,7 +422,7 @@ export async function benchValidate(): Promise<void> {
 
     const cores = availableParallelism();
     console.log(`\nValidering: ${fmt(one.records)} poster (kommun-lss 2027; personer och LSS-insatser, några procent fel)`);
-    console.log('  kodkatalog validate körs som egen process mot en byggd katalog (--release), --format json till /dev/null');
+    console.log('  kodkatalog validate körs som egen process mot en byggd katalog (--release), --format json till /dev/null; varje körnings filer läses igenom först, så att de ligger i sidcachen');
     console.log(`  NDJSON ${fmt(one.ndjsonBytes / 1e6)} MB (${fmt(one.ndjsonBytes / one.records)} byte/post), CSV ${fmt(one.csvBytes / 1e6)} MB i person.csv + insats.csv; genererat på ${fmt(genMs / 1000, 1)} s`);
     console.log(`  ${cores} kärnor, belastning ${loadavg().map((l) => fmt(l, 1)).join(' / ')} (1/5/15 min): på en delad maskin är väggtiden osäker, cpu-tiden mindre`);
     console.log(`  NDJSON: ${ND_RUNS} körningar var, växelvis, den snabbaste räknas (s: golvet ${times(floorRuns)}, validate ${times(ndRuns)}; topp-RSS ${ndRuns.map((m) => fmt(m.peakRssMb)).join(' / ')} MB)`);
@@ -412,7 +436,7 @@ export async function benchValidate(): Promise<void> {
     console.log(
       `Kodlistor: ${fmt(CODE_RECORDS)} poster av typen rad (12 fält och recordType, ${fmt(small.bytes / CODE_RECORDS)} byte/post), ett av fälten en kod ur en klassifikation med 500 eller 50 000 koder, 1 % okända koder`,
     );
-    console.log(`  kodkatalog validate --release, ${CODE_RUNS} par av körningar, 500 koder och sedan 50 000 (s: ${times(runs[0])} mot 500, ${times(runs[1])} mot 50 000); raderna visar den snabbaste`);
+    console.log(`  kodkatalog validate --release, ${CODE_RUNS} par av körningar, 500 koder och 50 000 direkt efter varandra, varannan gång i omvänd ordning (s: ${times(runs[0])} mot 500, ${times(runs[1])} mot 50 000); raderna visar den snabbaste`);
     console.log(row('validate, kodfält mot 500 koder', codes500));
     console.log(row('validate, kodfält mot 50 000 koder', codes50k));
     console.log(row('  bara motorn, 500 koder (inte målet)', engine500));
@@ -424,7 +448,7 @@ export async function benchValidate(): Promise<void> {
     // Growth from the lowest of the 1,000,000-record runs: the 3,000,000-record file runs once.
     const baseNd = Math.min(...ndRuns.map((m) => m.peakRssMb));
     const growth = ((cliNd3.peakRssMb - baseNd) * 1024 * 1024) / (three.records - one.records);
-    // Per pair: the 50,000-code run's time over the 500-code run's just before it; the median pair.
+    // Per pair: the 50,000-code run's time over that of the 500-code run beside it; the median pair.
     const pairCost = (time: (m: Measurement) => number): number => {
       const costs = runs[0].map((m, i) => time(runs[1][i]!) / time(m) - 1).sort((a, b) => a - b);
       const mid = costs.length >> 1;
