@@ -415,7 +415,8 @@ export async function benchValidate(): Promise<void> {
     const cliCsv = cli([person, insats], lss, one.records);
     const ajv = child('ajv', [nd]);
     const cliNd3 = cli([nd3], lss, three.records);
-    // Code lists: the CLI end to end, CODE_RUNS pairs of 500 and 50,000 codes; then the engine alone, twice each (not the target).
+    // Code lists: the CLI end to end, CODE_RUNS pairs of 500 and 50,000 codes; then the engine
+    // alone, twice each (not the target).
     const codeArgs = (c: { release: string }): string[] => ['--obligation', 'stor', '--period', '2027-03', '--release', c.release];
     const runs = pairs(
       CODE_RUNS,

@@ -78,7 +78,7 @@ export function modelTextOf(model: ValidationModel): string | undefined {
  * The model in the text of a model.js module as `modelModule` writes it, read as data: the module
  * is never run, and the JSON is parsed without the JavaScript parser first scanning it as a string
  * literal (a little faster than an import). Undefined when the text is not in that form (comment
- * lines, then the call) or the JSON is not a model of version 2.
+ * lines, then the call) or the JSON is not a model of the version this kodkatalog reads (MODEL_VERSION).
  */
 export function readModelModule(text: string): ValidationModel | undefined {
   const start = text.indexOf("export default JSON.parse('");

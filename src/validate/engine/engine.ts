@@ -107,10 +107,10 @@ const codeHash = new Int32Array(2);
  * is seldom in the cache. In profiles of the whole check of 500,000 records, the lookups waited
  * some 80 ms for slots of 16 bytes (with the length and the index) and some 60 ms for slots of 8
  * bytes (512 kB for 50,000 codes). A Set or Map of the codes' strings reads its table, its entry
- * and then the string, which lies among the rest of the model. A code is known by its hash, as a cross-row key is: that an
- * unknown value has the hash of one of 50,000 codes has a probability of about 1e-14. At most 4/5
- * full (a lookup then reads a slot or three side by side, in one cache line of eight). Built in one
- * pass over the list, with nothing allocated per code. @internal
+ * and then the string, which lies among the rest of the model. A code is known by its hash, as a
+ * cross-row key is: that an unknown value has the hash of one of 50,000 codes has a probability of
+ * about 1e-14. At most 4/5 full (a lookup then reads a slot or three side by side, in one cache
+ * line of eight). Built in one pass over the list, with nothing allocated per code. @internal
  */
 export class CodeTable {
   private readonly mask: number;
