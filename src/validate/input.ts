@@ -254,15 +254,18 @@ function isArrayIndex(s: string): boolean {
  * shapes seen before, which takes one comparison a field instead of reading its key.
  */
 interface FlatLayout {
-  /** Bytes before each value, and after the last one (the closing brace and any spaces). */
-  readonly parts: readonly Uint8Array[];
   /**
-   * Their whole 8-byte groups read as float64 (little-endian), then 4 bytes as an int32 when as
-   * many are left. A part is printable ASCII, never the bytes of a NaN or of a zero, so a group of
-   * a line equals a part's as a number exactly when their bytes are the same.
+   * The bytes before each value, and after the last one (the closing brace and any spaces): the
+   * `parts`, read as numbers. Part f is `length[f]` bytes, whose numbers end at `end[f]` of
+   * `numbers` (they start where part f - 1's end). A part of 8 bytes or more is its whole 8-byte
+   * groups read as float64 (little-endian), and its last 8 bytes when a group is left over; one of 4
+   * to 7 bytes is its first and its last 4 bytes read as int32; a shorter one is its bytes. A part is
+   * printable ASCII, never the bytes of a NaN or of a zero, so the same bytes of a line read as the
+   * same numbers exactly when they are the part's.
    */
-  readonly partGroups: readonly Float64Array[];
-  readonly partWords: readonly Int32Array[];
+  readonly numbers: Float64Array;
+  readonly length: Int32Array;
+  readonly end: Int32Array;
   /** The keys without `recordType`, in order (never changed: a sink may keep the array). */
   readonly keys: readonly string[];
   /** Position of the `recordType` field among all fields, -1 when there is none. */
@@ -272,10 +275,21 @@ interface FlatLayout {
 /**
  * The closing quote of the string whose text starts at `i`, or -1 when the text holds a byte the
  * flat reader leaves to JSON.parse: a control character (a line end among them), a backslash (an
- * escape) or a byte outside ASCII; or when the block ends first.
+ * escape) or a byte outside ASCII; or when the block ends first. `v` views the same bytes as `b`.
  */
-function stringEnd(b: Uint8Array, i: number): number {
-  for (let j = i; ; j++) {
+function stringEnd(b: Uint8Array, v: DataView, i: number): number {
+  const n = b.length;
+  let j = i;
+  // Four bytes at a time while none of them stops the text: a quote or backslash (a zero byte once
+  // xor-ed with it), a byte below 32, or one above 126 (adding 1 sets its high bit). Each test is
+  // exact for "any byte", which is all the loop asks; the bytes are then read one by one.
+  for (; j + 4 <= n; j += 4) {
+    const x = v.getInt32(j, true);
+    const q = x ^ 0x22222222;
+    const s = x ^ 0x5c5c5c5c;
+    if (((x + 0x01010101) | x | ((x - 0x20202020) & ~x) | ((q - 0x01010101) & ~q) | ((s - 0x01010101) & ~s)) & 0x80808080) break;
+  }
+  for (; ; j++) {
     const d = b[j];
     if (d === 34) return j;
     if (d === undefined || d < 32 || d === 92 || d > 126) return -1;
@@ -330,25 +344,25 @@ class FlatJson {
   }
 
   private match(layout: FlatLayout, b: Uint8Array, v: DataView, p: number): number {
-    const n = layout.parts.length - 1;
+    const { numbers, length, end } = layout;
+    const n = length.length - 1;
     const size = b.length;
     let i = p;
+    let g = 0;
     for (let f = 0; ; f++) {
-      const part = layout.parts[f]!;
-      const groups = layout.partGroups[f]!;
-      const words = layout.partWords[f]!;
-      const m = part.length;
+      const m = length[f]!;
+      const last = end[f]!;
       if (i + m > size) return -1;
-      let j = 0;
-      for (let w = 0; w < groups.length; w++, j += 8) if (v.getFloat64(i + j, true) !== groups[w]) return -1;
-      if (words.length > 0) {
-        if (v.getInt32(i + j, true) !== words[0]) return -1;
-        j += 4;
-      }
-      for (; j < m; j++) if (b[i + j] !== part[j]) return -1;
+      if (m >= 8) {
+        for (let j = i; g < last - 1; g++, j += 8) if (v.getFloat64(j, true) !== numbers[g]) return -1;
+        if (v.getFloat64(i + m - 8, true) !== numbers[g++]) return -1;
+      } else if (m >= 4) {
+        if (v.getInt32(i, true) !== numbers[g] || v.getInt32(i + m - 4, true) !== numbers[g + 1]) return -1;
+        g += 2;
+      } else for (let j = i; g < last; g++, j++) if (b[j] !== numbers[g]) return -1;
       i += m;
       if (f === n) break;
-      i = this.value(b, i, f);
+      i = this.value(b, v, i, f);
       if (i < 0) return -1;
     }
     const { from, to, other, values, text } = this;
@@ -381,10 +395,10 @@ class FlatJson {
   }
 
   /** Reads the value of field `f` starting at `i`: the index after it, or -1. */
-  private value(b: Uint8Array, i: number, f: number): number {
+  private value(b: Uint8Array, v: DataView, i: number, f: number): number {
     const c = b[i];
     if (c === 34) {
-      const j = stringEnd(b, i + 1);
+      const j = stringEnd(b, v, i + 1);
       if (j < 0) return -1;
       this.from[f] = i + 1;
       this.to[f] = j;
@@ -433,7 +447,7 @@ class FlatJson {
       for (;;) {
         if (c !== 34) return -1;
         const a = i + 1;
-        const e = stringEnd(b, a);
+        const e = stringEnd(b, v, a);
         if (e < 0 || (b[a]! >= 48 && b[a]! <= 57)) return -1;
         keys.push(textOf(b, a, e));
         i = e + 1;
@@ -451,7 +465,7 @@ class FlatJson {
           this.text.to = new Int32Array(size);
         }
         starts.push(i);
-        i = this.value(b, i, f);
+        i = this.value(b, v, i, f);
         if (i < 0) return -1;
         ends.push(i);
         c = b[i];
@@ -471,18 +485,22 @@ class FlatJson {
     const n = keys.length;
     // A repeated key: JSON.parse keeps the last value at the first place; leave that to it.
     if (new Set(keys).size !== n) return -1;
-    const parts: Uint8Array[] = [];
-    for (let f = 0; f <= n; f++) parts.push(b.slice(f === 0 ? p : ends[f - 1]!, f === n ? i : starts[f]!));
-    const recordTypeAt = keys.indexOf('recordType');
-    const partGroups: Float64Array[] = [];
-    const partWords: Int32Array[] = [];
-    for (const part of parts) {
-      const d = new DataView(part.buffer, part.byteOffset, part.byteLength);
-      const groups = part.length >> 3;
-      partGroups.push(Float64Array.from({ length: groups }, (_, g) => d.getFloat64(g * 8, true)));
-      partWords.push(Int32Array.from({ length: (part.length & 7) >> 2 }, () => d.getInt32(groups * 8, true)));
+    const numbers: number[] = [];
+    const length = new Int32Array(n + 1);
+    const end = new Int32Array(n + 1);
+    for (let f = 0; f <= n; f++) {
+      const at = f === 0 ? p : ends[f - 1]!;
+      const m = (f === n ? i : starts[f]!) - at;
+      if (m >= 8) {
+        for (let j = 0; j + 8 <= m; j += 8) numbers.push(v.getFloat64(at + j, true));
+        if (m % 8 !== 0) numbers.push(v.getFloat64(at + m - 8, true));
+      } else if (m >= 4) numbers.push(v.getInt32(at, true), v.getInt32(at + m - 4, true));
+      else for (let j = 0; j < m; j++) numbers.push(b[at + j]!);
+      length[f] = m;
+      end[f] = numbers.length;
     }
-    const layout: FlatLayout = { parts, partGroups, partWords, keys: keys.filter((_, f) => f !== recordTypeAt), recordTypeAt };
+    const recordTypeAt = keys.indexOf('recordType');
+    const layout: FlatLayout = { numbers: Float64Array.from(numbers), length, end, keys: keys.filter((_, f) => f !== recordTypeAt), recordTypeAt };
     this.layouts.unshift(layout);
     if (this.layouts.length > LAYOUTS) this.layouts.pop();
     // The values as read, in the layout's order.
