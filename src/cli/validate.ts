@@ -167,23 +167,25 @@ async function checkAndReport(files: readonly OnDisk[], opts: ValidateCommandOpt
   // Text, JSON and CSV stream as findings come; HTML needs the summary first, so it keeps the shown ones.
   if (opts.format === 'json') report.write(`{\n  "findings": [`);
   if (opts.format === 'csv') report.write(csvHeader(opts.lang));
-  for await (const f of validation) {
-    if (shown >= maxErrors) continue;
-    switch (opts.format) {
-      case 'text':
-        report.write(textLine(f, opts.lang));
-        break;
-      case 'json':
-        report.write(`${shown === 0 ? '' : ','}\n    ${JSON.stringify(findingJson(f, opts.lang))}`);
-        break;
-      case 'csv':
-        report.write(csvRow(f, opts.lang));
-        break;
-      case 'html':
-        kept.push(f);
-        break;
+  for await (const batch of validation.batches()) {
+    for (const f of batch) {
+      if (shown >= maxErrors) break;
+      switch (opts.format) {
+        case 'text':
+          report.write(textLine(f, opts.lang));
+          break;
+        case 'json':
+          report.write(`${shown === 0 ? '' : ','}\n    ${JSON.stringify(findingJson(f, opts.lang))}`);
+          break;
+        case 'csv':
+          report.write(csvRow(f, opts.lang));
+          break;
+        case 'html':
+          kept.push(f);
+          break;
+      }
+      shown++;
     }
-    shown++;
   }
   const summary = await validation.summary;
   bar.done();

@@ -707,16 +707,17 @@ export class CrossState {
   }
 
   /**
-   * Ends the submission: compares keys, resolves references and compares periods, and emits those
-   * findings sorted by row (for one row: in the order of record types and rules). Call once.
+   * Ends the submission: compares keys, resolves references and compares periods, and gives those
+   * findings sorted by row (for one row: in the order of record types and rules), each made as it
+   * is taken, so that a caller who writes them as they come never holds them all. Call once.
    */
-  finish(emit: (f: Finding) => void): void {
+  *finish(): Generator<Finding> {
     if (this.finished) return;
     this.finished = true;
     if (!this.obligationChecked) {
       this.obligationChecked = true;
       const f = this.layout.obligationFinding();
-      if (f) emit(f);
+      if (f) yield f;
     }
     // The rules numbered in the order of record types and rules; per target set, the unique key
     // that keeps its keys (-1: none) and the references that look in it.
@@ -798,11 +799,11 @@ export class CrossState {
       const row = rowOf[i]!;
       const related = fRelated.data[i]!;
       if (layout.kind === UNIQUE) {
-        emit(repeatedKey(plan, rule, row, related));
+        yield repeatedKey(plan, rule, row, related);
         continue;
       }
       const field = plan.elements[rule.elements[0]!]!.el.id;
-      emit(related === 0 ? ruleFinding(rule, plan.recordType.id, row, field) : ruleFinding(rule, plan.recordType.id, row, field, related));
+      yield related === 0 ? ruleFinding(rule, plan.recordType.id, row, field) : ruleFinding(rule, plan.recordType.id, row, field, related);
     }
   }
 }

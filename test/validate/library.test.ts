@@ -21,4 +21,24 @@ describe('validateSubmission from the package entry', () => {
     expect(summary.findings).toEqual({ fatal: 0, error: 1, warning: 0, info: 0 });
     expect(summary.rules.map((r) => [r.ruleId, r.count, r.first])).toEqual([['date', 1, [{ file: 'inlamning.ndjson', line: 3 }]]]);
   });
+
+  it('gives the same findings in batches, the cross-row ones too, a bounded number at a time', async () => {
+    const model = readModelModule(modelModule(buildValidationModel(checkCatalogue('catalogue').catalogue!)))!;
+    // Some 2,200 interventions whose person has no record: as many findings of one cross-row rule,
+    // more than two batches.
+    const records = [...generateRecords({ records: 3_001, errorRate: 0, seed: 5 })].filter((r) => r.recordType === 'insats');
+    const text = records.map((r) => JSON.stringify({ recordType: r.recordType, ...r.values })).join('\n') + '\n';
+    const check = () => validateSubmission({ name: 'insats.ndjson', stream: Readable.from([Buffer.from(text)]) }, { model, obligation: 'kommun-lss', period: '2027' });
+    const one: unknown[] = [];
+    for await (const f of check()) one.push(f);
+    const sizes: number[] = [];
+    const batched: unknown[] = [];
+    for await (const batch of check().batches()) {
+      sizes.push(batch.length);
+      batched.push(...batch);
+    }
+    expect(one.filter((f) => (f as { ruleId: string }).ruleId === 'insats-personen-finns').length).toBeGreaterThan(2 * 1024);
+    expect(batched).toEqual(one);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(1024);
+  });
 });

@@ -13,21 +13,41 @@ export function hashStart(): void {
   h2 = 0x9e3779b9;
 }
 
+// One round of each stream (inlined by V8). A loop keeps the state in locals and stores it once:
+// read and written through the module's variables at every round, hashing took half as long again.
+const round1 = (h: number, k: number): number => {
+  h = Math.imul(h ^ k, 0xcc9e2d51);
+  return (h << 15) | (h >>> 17);
+};
+const round2 = (h: number, k: number): number => {
+  h = Math.imul(h ^ k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+};
+
 /** Feeds one 32-bit number to the hash. */
 export function hashMix(k: number): void {
-  h1 = Math.imul(h1 ^ k, 0xcc9e2d51);
-  h1 = (h1 << 15) | (h1 >>> 17);
-  h2 = Math.imul(h2 ^ k, 0x1b873593);
-  h2 = (h2 << 13) | (h2 >>> 19);
-  h2 = (Math.imul(h2, 5) + 0xe6546b64) | 0;
+  h1 = round1(h1, k);
+  h2 = round2(h2, k);
 }
 
 /** Feeds a text's length and its units [from, to) to the hash, so that a tuple's parts cannot run into each other. */
 export function hashUnits(u: Units, from: number, to: number): void {
-  hashMix(to - from + 0x5bd1e995);
+  const n = to - from + 0x5bd1e995;
+  let a = round1(h1, n);
+  let b = round2(h2, n);
   let i = from;
-  for (; i + 1 < to; i += 2) hashMix(u[i]! | (u[i + 1]! << 16));
-  if (i < to) hashMix(u[i]!);
+  for (; i + 1 < to; i += 2) {
+    const k = u[i]! | (u[i + 1]! << 16);
+    a = round1(a, k);
+    b = round2(b, k);
+  }
+  if (i < to) {
+    a = round1(a, u[i]!);
+    b = round2(b, u[i]!);
+  }
+  h1 = a;
+  h2 = b;
 }
 
 /**
@@ -36,10 +56,21 @@ export function hashUnits(u: Units, from: number, to: number): void {
  * first costs some 4 ms for 50,000 codes.
  */
 export function hashText(s: string, from: number, to: number): void {
-  hashMix(to - from + 0x5bd1e995);
+  const n = to - from + 0x5bd1e995;
+  let a = round1(h1, n);
+  let b = round2(h2, n);
   let i = from;
-  for (; i + 1 < to; i += 2) hashMix(s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16));
-  if (i < to) hashMix(s.charCodeAt(i));
+  for (; i + 1 < to; i += 2) {
+    const k = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
+    a = round1(a, k);
+    b = round2(b, k);
+  }
+  if (i < to) {
+    a = round1(a, s.charCodeAt(i));
+    b = round2(b, s.charCodeAt(i));
+  }
+  h1 = a;
+  h2 = b;
 }
 
 /** Ends the hash: its two halves in `out[at]` and `out[at + 1]`. */
