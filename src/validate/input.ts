@@ -236,7 +236,8 @@ export interface RecordSink {
    * record type it names when that is a string). `values` is reused for the next record; a `keys`
    * array given again holds the same keys. With `text` (NDJSON read from bytes), a field whose
    * `text.from[k]` is 0 or more is a string given as the units [from[k], to[k]) of `text.units`, a
-   * block of the file that is only valid during the call; every string value is then given so.
+   * block of the file that is only valid during the call (its `values[k]` is then any value); every
+   * string value is then given so.
    */
   fields?(keys: readonly string[], values: readonly unknown[], count: number, recordType: string | undefined, line: number, index: number, text?: FieldText): void;
   /** A problem with the file. */
@@ -268,8 +269,13 @@ interface FlatLayout {
   readonly end: Int32Array;
   /** The keys without `recordType`, in order (never changed: a sink may keep the array). */
   readonly keys: readonly string[];
-  /** Position of the `recordType` field among all fields, -1 when there is none. */
-  readonly recordTypeAt: number;
+  /**
+   * Per field, where its value goes in FlatJson's `values` and `text`: the fields other than
+   * `recordType` in order, then `recordType` when there is one (after the record's `count` fields).
+   */
+  readonly place: Int32Array;
+  /** True when the line has a `recordType` field. */
+  readonly named: boolean;
 }
 
 /**
@@ -309,7 +315,7 @@ const NAMES = 8;
  * made into a string: it is handed over as the span of the block that holds it (see FieldText).
  */
 class FlatJson {
-  /** After a read: the values of the fields other than `recordType` that are not text, in order. */
+  /** After a read: the values of the fields other than `recordType`, in order (any value where a field is text). */
   readonly values: unknown[] = [];
   /** After a read: the line's shape (its keys), its `recordType` when that is a string, and its number of other fields. */
   layout: FlatLayout | undefined;
@@ -319,10 +325,6 @@ class FlatJson {
   text: { units: Uint8Array; from: Int32Array; to: Int32Array } = { units: new Uint8Array(0), from: new Int32Array(16), to: new Int32Array(16) };
   private readonly layouts: FlatLayout[] = [];
   private readonly names: string[] = [];
-  // Per field of the line being read, in all its fields: a string's span, or from = -1 and the value in `other`.
-  private from = new Int32Array(16);
-  private to = new Int32Array(16);
-  private readonly other: unknown[] = [];
 
   /**
    * Reads the line that starts at `p` of `b` when it has a shape seen before, else learns its shape
@@ -344,7 +346,7 @@ class FlatJson {
   }
 
   private match(layout: FlatLayout, b: Uint8Array, v: DataView, p: number): number {
-    const { numbers, length, end } = layout;
+    const { numbers, length, end, place } = layout;
     const n = length.length - 1;
     const size = b.length;
     let i = p;
@@ -362,25 +364,16 @@ class FlatJson {
       } else for (let j = i; g < last; g++, j++) if (b[j] !== numbers[g]) return -1;
       i += m;
       if (f === n) break;
-      i = this.value(b, v, i, f);
+      i = this.value(b, v, i, place[f]!);
       if (i < 0) return -1;
     }
-    const { from, to, other, values, text } = this;
+    const text = this.text;
     text.units = b;
-    const rt = layout.recordTypeAt;
-    let k = 0;
-    this.recordType = undefined;
-    for (let f = 0; f < n; f++) {
-      // The recordType field names the record type; it is not one of the record's values.
-      if (f === rt) this.recordType = from[f]! >= 0 ? this.name(b, from[f]!, to[f]!) : undefined;
-      else {
-        text.from[k] = from[f]!;
-        text.to[k] = to[f]!;
-        values[k++] = from[f]! >= 0 ? undefined : other[f];
-      }
-    }
+    // The recordType field names the record type; it is not one of the record's values.
+    const count = layout.named ? n - 1 : n;
+    this.recordType = layout.named && text.from[count]! >= 0 ? this.name(b, text.from[count]!, text.to[count]!) : undefined;
     this.layout = layout;
-    this.count = k;
+    this.count = count;
     return i;
   }
 
@@ -394,27 +387,28 @@ class FlatJson {
     return s;
   }
 
-  /** Reads the value of field `f` starting at `i`: the index after it, or -1. */
-  private value(b: Uint8Array, v: DataView, i: number, f: number): number {
+  /** Reads a value starting at `i` into place `k` of `values` and `text`: the index after it, or -1. */
+  private value(b: Uint8Array, v: DataView, i: number, k: number): number {
     const c = b[i];
+    const text = this.text;
     if (c === 34) {
       const j = stringEnd(b, v, i + 1);
       if (j < 0) return -1;
-      this.from[f] = i + 1;
-      this.to[f] = j;
+      text.from[k] = i + 1;
+      text.to[k] = j;
       return j + 1;
     }
-    this.from[f] = -1;
+    text.from[k] = -1;
     if (c === 116 /* t */ && unitsEqual(b, i, i + 4, 'true')) {
-      this.other[f] = true;
+      this.values[k] = true;
       return i + 4;
     }
     if (c === 102 /* f */ && unitsEqual(b, i, i + 5, 'false')) {
-      this.other[f] = false;
+      this.values[k] = false;
       return i + 5;
     }
     if (c === 110 /* n */ && unitsEqual(b, i, i + 4, 'null')) {
-      this.other[f] = null;
+      this.values[k] = null;
       return i + 4;
     }
     // A whole number: an optional minus, then 0 or a digit 1-9 and more digits, 15 at most.
@@ -431,7 +425,7 @@ class FlatJson {
     }
     // Fractions, exponents, leading zeros and long numbers go to JSON.parse.
     if (d === 46 || d === 101 || d === 69 || (d >= 48 && d <= 57) || j - i > 15) return -1;
-    this.other[f] = c === 45 ? -x : x;
+    this.values[k] = c === 45 ? -x : x;
     return j;
   }
 
@@ -457,10 +451,8 @@ class FlatJson {
         c = b[++i];
         while (c === 32) c = b[++i];
         const f = keys.length - 1;
-        if (f >= this.from.length) {
-          const size = this.from.length * 2;
-          this.from = new Int32Array(size);
-          this.to = new Int32Array(size);
+        if (f >= this.text.from.length) {
+          const size = this.text.from.length * 2;
           this.text.from = new Int32Array(size);
           this.text.to = new Int32Array(size);
         }
@@ -499,8 +491,9 @@ class FlatJson {
       length[f] = m;
       end[f] = numbers.length;
     }
-    const recordTypeAt = keys.indexOf('recordType');
-    const layout: FlatLayout = { numbers: Float64Array.from(numbers), length, end, keys: keys.filter((_, f) => f !== recordTypeAt), recordTypeAt };
+    const rt = keys.indexOf('recordType');
+    const place = Int32Array.from(keys, (_, f) => (rt < 0 || f < rt ? f : f === rt ? n - 1 : f - 1));
+    const layout: FlatLayout = { numbers: Float64Array.from(numbers), length, end, keys: keys.filter((_, f) => f !== rt), place, named: rt >= 0 };
     this.layouts.unshift(layout);
     if (this.layouts.length > LAYOUTS) this.layouts.pop();
     // The values as read, in the layout's order.
