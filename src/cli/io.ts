@@ -13,22 +13,31 @@ export function out(text: string): void {
 }
 
 /**
- * Writes to stdout in blocks of about 64 kB: a report of many findings is then a few hundred
- * writes, not one a finding. Call `flush()` at the end.
+ * Writes to stdout in blocks of 64 kB: a report of many findings is then a few hundred writes, not
+ * one a finding. Each text is encoded straight into the block, so a long report is not first joined
+ * into long strings (which for the 38,000 findings of the bench's file were some 20 MB of garbage).
+ * Call `flush()` at the end.
  */
 export function bufferedOut(): { write(text: string): void; flush(): void } {
-  let pending = '';
+  const size = 1 << 16;
+  let block = Buffer.allocUnsafe(size);
+  let used = 0;
+  const flush = (): void => {
+    if (used === 0) return;
+    // The stream may keep the bytes it is given: a new block follows.
+    process.stdout.write(block.subarray(0, used));
+    block = Buffer.allocUnsafe(size);
+    used = 0;
+  };
   return {
     write(text) {
-      pending += text;
-      if (pending.length >= 1 << 16) {
-        out(pending);
-        pending = '';
+      // A UTF-16 unit takes at most 3 bytes in UTF-8.
+      if (used + text.length * 3 > size) {
+        flush();
+        if (text.length * 3 > size) return out(text);
       }
+      used += block.write(text, used);
     },
-    flush() {
-      if (pending) out(pending);
-      pending = '';
-    },
+    flush,
   };
 }

@@ -175,7 +175,9 @@ async function checkAndReport(files: readonly OnDisk[], opts: ValidateCommandOpt
           report.write(textLine(f, opts.lang));
           break;
         case 'json':
-          report.write(`${shown === 0 ? '' : ','}\n    ${JSON.stringify(findingJson(f, opts.lang))}`);
+          // Two writes, not one joined string: a finding's JSON is the largest text of a report.
+          report.write(shown === 0 ? '\n    ' : ',\n    ');
+          report.write(JSON.stringify(findingJson(f, opts.lang)));
           break;
         case 'csv':
           report.write(csvRow(f, opts.lang));

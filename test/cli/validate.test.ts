@@ -20,7 +20,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[], cwd = dir): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, 'validate', ...args], { cwd, encoding: 'utf8', env: { ...process.env, KODKATALOG_DEBUG: '' } });
+  const r = spawnSync(process.execPath, [bin, 'validate', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, KODKATALOG_DEBUG: '' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -163,6 +163,21 @@ describe('kodkatalog validate', () => {
     expect(html).toContain('<select id="regel">');
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)="https?:/);
     expect(leaks(csv + html)).toBe(false);
+  });
+
+  it('writes a report far larger than the 64 kB blocks it is written in whole: every finding once, å, ä and ö intact', () => {
+    const rows = Array.from({ length: 3_000 }, (_, i) => `a${i};${CANARY};0180;2;2027-02-01;2027-01-01`).join('\n');
+    const name = file('manga.csv', 'insats-id;personnummer;ansvarig-kommun;insatstyp-lss;insats-startdatum;insats-slutdatum\n' + rows + '\n');
+    const args = [name, '--obligation', 'kommun-lss', '--period', '2027', '--catalogue', catalogue, '--record-type', 'insats'];
+    const out = run([...args, '--format', 'json']).stdout;
+    expect(out.length).toBeGreaterThan(10 * 65_536);
+    const json = JSON.parse(out) as { findings: { line: number; ruleId: string; message: string }[]; summary: { findings: Record<string, number> } };
+    expect(json.findings).toHaveLength(Object.values(json.summary.findings).reduce((a, b) => a + b, 0));
+    const order = json.findings.filter((f) => f.ruleId === 'insats-slut-efter-start');
+    expect(order.map((f) => f.line)).toEqual(Array.from({ length: 3_000 }, (_, i) => i + 2));
+    expect(new Set(order.map((f) => f.message))).toEqual(new Set(['Insatsens slutdatum ligger före startdatumet.']));
+    const text = run(args).stdout.split('\n').filter((l) => l.startsWith('manga.csv:') && l.includes(' insats-slut-efter-start: '));
+    expect(text).toHaveLength(3_000);
   });
 
   it('exits quietly with 0 when the reader closes stdout early (| head): no EPIPE, no stack trace', async () => {
