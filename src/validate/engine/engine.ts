@@ -97,6 +97,19 @@ const MARK = 1;
 /** The hash of the code being put or looked up: its two halves. */
 const codeHash = new Int32Array(2);
 
+/** A slot's second number for a code whose hash's second half is `lo`, but for its mark. */
+const tagOf = (lo: number): number => (lo & ~3) | USED;
+
+/** The slot of the code whose hash is in codeHash, or the empty slot where it would go. */
+function probe(table: Int32Array, mask: number): number {
+  const hi = codeHash[0]!;
+  const tag = tagOf(codeHash[1]!);
+  for (let at = hi & mask; ; at = (at + 1) & mask) {
+    const t = table[2 * at + 1]!;
+    if (t === 0 || ((t & ~MARK) === tag && table[2 * at] === hi)) return at;
+  }
+}
+
 /**
  * The codes of a list, for the one lookup every code value costs and for finding a code's index.
  * Open addressing over the 64-bit hash of the code's UTF-16 units (hash.ts, as for cross-row
@@ -144,19 +157,9 @@ export class CodeTable {
       hashStart();
       hashText(list, from, to);
       hashEnd(codeHash, 0);
-      const hi = codeHash[0]!;
-      const tag = (codeHash[1]! & ~3) | USED;
-      let at = hi & mask;
-      for (;;) {
-        const t = table[2 * at + 1]!;
-        if (t === 0) {
-          table[2 * at] = hi;
-          break;
-        }
-        if ((t & ~MARK) === tag && table[2 * at] === hi) break;
-        at = (at + 1) & mask;
-      }
-      table[2 * at + 1] = tag | (table[2 * at + 1]! & MARK) | (marked(i, from, to) ? MARK : 0);
+      const at = probe(table, mask);
+      table[2 * at] = codeHash[0]!;
+      table[2 * at + 1] = tagOf(codeHash[1]!) | (table[2 * at + 1]! & MARK) | (marked(i, from, to) ? MARK : 0);
       table[2 * capacity + at] = i;
       from = to + 1;
     }
@@ -165,18 +168,11 @@ export class CodeTable {
 
   /** The slot of the code in units [from, to), or -1. */
   private slot(u: Units, from: number, to: number): number {
-    const table = this.table;
-    const mask = this.mask;
     hashStart();
     hashUnits(u, from, to);
     hashEnd(codeHash, 0);
-    const hi = codeHash[0]!;
-    const tag = (codeHash[1]! & ~3) | USED;
-    for (let at = hi & mask; ; at = (at + 1) & mask) {
-      const t = table[2 * at + 1]!;
-      if (t === 0) return -1;
-      if ((t & ~MARK) === tag && table[2 * at] === hi) return at;
-    }
+    const at = probe(this.table, this.mask);
+    return this.table[2 * at + 1] === 0 ? -1 : at;
   }
 
   /** True when the code in units [from, to) is in the list and marked. */
